@@ -1,0 +1,3 @@
+using OctoSync.Cli;
+
+return await CliApp.RunAsync(args).ConfigureAwait(false);

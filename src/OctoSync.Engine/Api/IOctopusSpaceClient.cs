@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+
+namespace OctoSync.Engine.Api;
+
+/// <summary>
+/// The REST API of one Octopus space, as OctoSync uses it. Paths are relative to the space root
+/// (<c>/api/{spaceId}/</c>), e.g. <c>projects/all</c> or <c>variables/variableset-Projects-1</c>.
+/// Documents are returned and sent whole, so fields OctoSync does not model survive.
+/// Every failure is an <see cref="OctopusApiException"/> naming method, URL, status and Octopus's message.
+/// </summary>
+public interface IOctopusSpaceClient
+{
+    /// <summary>The server URL (without the API key).</summary>
+    Uri ServerUrl { get; }
+
+    string SpaceId { get; }
+
+    string SpaceName { get; }
+
+    /// <summary>GET one document.</summary>
+    Task<JsonObject> GetAsync(string path, CancellationToken cancellationToken = default);
+
+    /// <summary>GET <c>{collection}/all</c> — the whole collection in one request (a bare JSON array).</summary>
+    Task<IReadOnlyList<JsonObject>> GetAllAsync(string collection, CancellationToken cancellationToken = default);
+
+    /// <summary>GET <c>{collection}?ids=…</c> in batches (following <c>Page.Next</c>), for collections without <c>/all</c> or to read a subset.</summary>
+    Task<IReadOnlyList<JsonObject>> GetByIdsAsync(string collection, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
+
+    /// <summary>Pages through <c>{collection}?{query}</c> following <c>Page.Next</c>.</summary>
+    IAsyncEnumerable<JsonObject> ListAsync(string collection, string? query = null, CancellationToken cancellationToken = default);
+
+    /// <summary>POST to a collection; returns the created document (201).</summary>
+    Task<JsonObject> CreateAsync(string collection, JsonObject body, CancellationToken cancellationToken = default);
+
+    /// <summary>PUT a document; returns the saved document (200).</summary>
+    Task<JsonObject> UpdateAsync(string path, JsonObject body, CancellationToken cancellationToken = default);
+
+    /// <summary>DELETE a document.</summary>
+    Task DeleteAsync(string path, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,33 @@
+namespace OctoSync.Engine.Configuration;
+
+/// <summary>
+/// A loaded, validated and resolved <c>octosync.yaml</c> (spec §3): <c>${VAR}</c> expanded,
+/// rules merged per destination and project. Produced by the configuration loader only.
+/// </summary>
+public sealed record SyncConfiguration
+{
+    /// <summary>The file it was loaded from (for messages).</summary>
+    public required string FilePath { get; init; }
+    public required OctopusConnection Source { get; init; }
+    public required IReadOnlyList<DestinationConfiguration> Destinations { get; init; }
+    public Selection Select { get; init; } = new();
+    /// <summary>Folder of the per-destination state files.</summary>
+    /// <value>Default <c>.octosync/state</c>, relative to the config file's folder.</value>
+    public string StatePath { get; init; } = ".octosync/state";
+}
+
+/// <summary>URL, API key and space of one Octopus instance. <see cref="ToString"/> never shows the key.</summary>
+public sealed record OctopusConnection(Uri Url, string ApiKey, string? Space)
+{
+    public override string ToString() => $"{Url} (space {Space ?? "default"})";
+}
+
+public sealed record DestinationConfiguration
+{
+    /// <summary>Label used in the plan, the reports and the state file name.</summary>
+    public required string Name { get; init; }
+    public required OctopusConnection Connection { get; init; }
+    /// <summary>Source environment name → destination environment name (case-insensitive keys).</summary>
+    public IReadOnlyDictionary<string, string> Environments { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    public RuleSet Rules { get; init; } = new();
+}
