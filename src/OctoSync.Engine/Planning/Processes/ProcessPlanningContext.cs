@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using OctoSync.Engine.Configuration;
+using OctoSync.Engine.Planning.Translation;
+using OctoSync.Engine.State;
+
+namespace OctoSync.Engine.Planning.Processes;
+
+/// <summary>What the process planner needs to decide every step of one deployment or runbook process.</summary>
+public sealed record ProcessPlanningContext
+{
+    public required string ProjectName { get; init; }
+
+    /// <summary>Null for the project's deployment process; the runbook's name for a runbook process.</summary>
+    public string? RunbookName { get; init; }
+
+    public required JsonObject Source { get; init; }
+
+    /// <summary>The destination process as read; null when its owner is created by this plan (it starts with no steps).</summary>
+    public JsonObject? Destination { get; init; }
+
+    /// <summary>The destination process id, or a token (<c>DeploymentProcess:&lt;project&gt;</c> / <c>RunbookProcess:&lt;project&gt;/&lt;runbook&gt;</c>).</summary>
+    public required string DestinationId { get; init; }
+
+    /// <summary>Already taught about environments, channels, feeds, worker pools, accounts, certificates, step templates, projects.</summary>
+    public required Translator Translator { get; init; }
+
+    public required SyncRules Rules { get; init; }
+
+    public SyncState? State { get; init; }
+
+    /// <summary>Portable key of the process: the project name, or <c>Project/Runbook</c>.</summary>
+    public string Key => RunbookName is null ? ProjectName : ResourceKeys.Runbook(ProjectName, RunbookName);
+}
+
+/// <summary>The decision for one process. The planner has taught the translator every action it keeps or skips.</summary>
+/// <param name="Change">Kind DeploymentProcess or RunbookProcess; Update (After = whole process to PUT) or None/Leave; Details = one per step.</param>
+public sealed record ProcessPlan(Change Change, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<CleanupItem> Cleanup);

@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+using OctoSync.Engine.Configuration;
+using OctoSync.Engine.Model;
+using OctoSync.Engine.Planning.Translation;
+using OctoSync.Engine.State;
+
+namespace OctoSync.Engine.Planning.Processes;
+
+/// <summary>What the runbook planner needs to decide the runbooks (and their processes) of one project.</summary>
+public sealed record RunbookPlanningContext
+{
+    public required string ProjectName { get; init; }
+
+    /// <summary>The destination project id, or the project's token when this plan creates it.</summary>
+    public required string DestinationProjectId { get; init; }
+
+    /// <summary>Source and destination snapshots (runbooks and runbook processes are looked up there by project).</summary>
+    public required SpaceSnapshot Source { get; init; }
+    public required SpaceSnapshot Destination { get; init; }
+
+    public required string SourceProjectId { get; init; }
+
+    /// <summary>Null when the project is created by this plan.</summary>
+    public string? DestinationProjectIdIfExists { get; init; }
+
+    public required Translator Translator { get; init; }
+    public required SyncRules Rules { get; init; }
+    public SyncState? State { get; init; }
+
+    /// <summary>The source project document (runbooks of a config-as-code project are not planned).</summary>
+    public required JsonObject SourceProject { get; init; }
+}
+
+/// <summary>
+/// Changes for runbooks (Kind Runbook) followed by their processes (Kind RunbookProcess). The planner has taught the
+/// translator every runbook it keeps (so ProcessOwner scopes translate) and excluded those it skips.
+/// </summary>
+public sealed record RunbookPlan(IReadOnlyList<Change> Changes, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<CleanupItem> Cleanup);
