@@ -41,7 +41,10 @@ public static class ConfigurationChecks
             .Select(n =>
             {
                 var path = KeyPath.Child("projects", n);
-                return $"{config.FilePath}:{config.Lines.GetValueOrDefault(path, 1)}: {path}: " + Missing("project", n, "the source", sourceProjectNames);
+                // A source can have hundreds of projects: suggest the closest instead of listing them.
+                var suggestion = Suggestions.Closest(n, sourceProjectNames);
+                var hint = suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";
+                return $"{config.FilePath}:{config.Lines.GetValueOrDefault(path, 1)}: {path}: project '{n}' does not exist on the source{hint}";
             })
             .ToList();
     }
@@ -60,8 +63,8 @@ public static class ConfigurationChecks
         {
             var (side, names) = reference.Kind == source.Kind ? ("the source", source.Names)
                 : reference.Kind == destination.Kind ? (target.Name, destination.Names)
-                : (null, null);
-            if (side is not null && !names!.Contains(reference.Name, StringComparer.OrdinalIgnoreCase))
+                : (string.Empty, []);
+            if (side.Length > 0 && !names.Contains(reference.Name, StringComparer.OrdinalIgnoreCase))
             {
                 errors.Add((reference.Line, $"{config.FilePath}:{reference.Line}: {reference.KeyPath}: {Missing(noun, reference.Name, side, names)}"));
             }
@@ -72,11 +75,9 @@ public static class ConfigurationChecks
 
     private static string Missing(string noun, string name, string side, IReadOnlyCollection<string> existing)
     {
+        // The list of existing names is the suggestion: it is short for environments and lifecycles.
         var plural = noun + "s";
-        var suggestion = Suggestions.Closest(name, existing);
         var list = existing.Count == 0 ? $"it has no {plural}" : $"{plural}: {string.Join(", ", existing)}";
-        return suggestion is null
-            ? $"{noun} '{name}' does not exist on {side} ({list})"
-            : $"{noun} '{name}' does not exist on {side} ({list}); did you mean '{suggestion}'?";
+        return $"{noun} '{name}' does not exist on {side} ({list})";
     }
 }
