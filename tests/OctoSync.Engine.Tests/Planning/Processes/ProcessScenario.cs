@@ -17,11 +17,14 @@ internal sealed record ProcessScenario
     public SyncState? State { get; init; }
     /// <summary>What earlier planners taught the translator (environment mappings, exclusions, creations).</summary>
     public Action<Translator>? Teach { get; init; }
+    /// <summary>Changes to the destination snapshot beyond its steps (e.g. a feed the previous apply created).</summary>
+    public Func<SpaceSnapshot, SpaceSnapshot>? EditDestination { get; init; }
 
     public (ProcessPlan Plan, Translator Translator) Run()
     {
         var source = ProcessFixture.Source(Source);
         var destination = ProcessFixture.Destination(Destination);
+        destination = EditDestination?.Invoke(destination) ?? destination;
         var translator = new Translator(new NameIndex(source), new NameIndex(destination));
         Teach?.Invoke(translator);
         var plan = ProcessPlanner.Plan(new ProcessPlanningContext
