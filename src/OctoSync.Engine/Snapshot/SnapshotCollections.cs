@@ -1,6 +1,9 @@
 namespace OctoSync.Engine.Snapshot;
 
-/// <summary>The space collections a snapshot reads whole with <c>GET /api/{spaceId}/{collection}/all</c>.</summary>
+/// <summary>
+/// The collections a snapshot reads whole with <c>GET /api/{spaceId}/{collection}/all</c> (relative names) or
+/// <c>GET {path}/all</c> (absolute, system-level ones).
+/// </summary>
 public static class SnapshotCollections
 {
     public const string Environments = "environments";
@@ -21,9 +24,10 @@ public static class SnapshotCollections
     public const string Machines = "machines";
 
     /// <summary>
-    /// The space's teams (<c>/api/{spaceId}/teams/all</c>): manual intervention steps name responsible teams by id.
+    /// Teams are system-level (<c>/api/teams/all</c>: system teams and the teams of every space); the reader keeps
+    /// the system teams and this space's. Manual intervention steps name responsible teams by id.
     /// </summary>
-    public const string Teams = "teams";
+    public const string Teams = "/api/teams";
 
     /// <summary>Every collection above, in the order of <see cref="Model.SpaceSnapshot"/>.</summary>
     public static IReadOnlyList<string> All { get; } =

@@ -59,7 +59,7 @@ public static class SnapshotReader
             ActionTemplates = Read(SnapshotCollections.ActionTemplates),
             MachinePolicies = Read(SnapshotCollections.MachinePolicies),
             Machines = Read(SnapshotCollections.Machines),
-            Teams = Read(SnapshotCollections.Teams),
+            Teams = Read(SnapshotCollections.Teams).Where(t => t.Str("SpaceId") is null || IdEquals(t.Str("SpaceId"), client.SpaceId)).ToList(),
             DeploymentProcesses = ById(deploymentProcesses.Result),
             RunbookProcesses = ById(runbookProcesses.Result),
             VariableSets = ById(variableSets.Result),
@@ -95,6 +95,8 @@ public static class SnapshotReader
         var ids = (await projects).Concat(await libraryVariableSets).Select(o => o.Str("VariableSetId")).OfType<string>().ToList();
         return ids.Count == 0 ? [] : await client.GetByIdsAsync("variables/all", ids, ct);
     }
+
+    private static bool IdEquals(string? a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     private static Dictionary<string, JsonObject> ById(IEnumerable<JsonObject> documents)
     {
