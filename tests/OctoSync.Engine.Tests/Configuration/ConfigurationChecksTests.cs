@@ -44,7 +44,7 @@ public class ConfigurationChecksTests
             [
                 "octosync.yaml:7: destinations[prod].environments.Test: environment 'Stagging' does not exist on prod (environments: Staging, Production)",
                 "octosync.yaml:9: destinations[prod].environments.QA: environment 'QA' does not exist on the source (environments: Dev, Test)",
-                "octosync.yaml:14: destinations[prod].rules.steps.overrides.\"QA sign-off\".rescopeTo: environment 'Prod' does not exist on prod (environments: Staging, Production)",
+                "octosync.yaml:14: destinations[prod].rules.steps.overrides[\"QA sign-off\"].rescopeTo: environment 'Prod' does not exist on prod (environments: Staging, Production)",
                 "octosync.yaml:23: projects.OctoFX.rules.steps.rescopeTo: environment 'Stage' does not exist on prod (environments: Staging, Production)",
             ],
             errors);

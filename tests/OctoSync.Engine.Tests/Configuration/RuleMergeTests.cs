@@ -103,10 +103,10 @@ public class RuleMergeTests
     {
         var prodRefs = Config.Destinations[0].References.Select(r => $"{r.Kind} {r.Name} {r.KeyPath}:{r.Line}").ToList();
 
-        Assert.Contains("DestinationEnvironment Production destinations[prod].rules.steps.overrides.\"QA sign-off\".rescopeTo:12", prodRefs);
+        Assert.Contains("DestinationEnvironment Production destinations[prod].rules.steps.overrides[\"QA sign-off\"].rescopeTo:12", prodRefs);
         Assert.DoesNotContain(prodRefs, r => r.Contains("Staging", StringComparison.Ordinal));
         Assert.Contains("DestinationLifecycle Fast destinations[prod].rules.lifecycleMap.Hotfix:8", prodRefs);
         Assert.Contains("DestinationLifecycle Standard rules.lifecycleMap.Default:21", prodRefs);
-        Assert.Contains(Config.Destinations[1].References, r => r is { Name: "Staging", KeyPath: "rules.steps.overrides.\"QA sign-off\".rescopeTo", Line: 25 });
+        Assert.Contains(Config.Destinations[1].References, r => r is { Name: "Staging", KeyPath: "rules.steps.overrides[\"QA sign-off\"].rescopeTo", Line: 25 });
     }
 }
