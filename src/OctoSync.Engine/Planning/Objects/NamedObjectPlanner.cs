@@ -31,7 +31,7 @@ public static class NamedObjectPlanner
         var key = session.Translator.DestinationKeyFor(profile.Kind, source.Name());
         var destination = session.DestinationDocument(profile.Kind, key);
         var translated = IdTranslation.TranslateDocument(source, session.Translator);
-        var desired = ObjectDecider.Pick(translated, profile.Unmanaged);
+        var desired = ObjectDecider.Pick(translated, profile.Unmanaged.Concat(profile.ServerFields));
         profile.Adjust?.Invoke(source, destination, desired);
         var change = ObjectDecider.Decide(session, new ObjectCandidate
         {
