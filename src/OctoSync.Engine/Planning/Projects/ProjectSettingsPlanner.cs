@@ -33,6 +33,10 @@ public static class ProjectSettingsPlanner
         }
 
         desired["IncludedLibraryVariableSetIds"] = IncludedSets(session, desired, destination);
+
+        // Under lifecycles: skip the lifecycle is set once, on create, and never managed after: so it is not part of
+        // the desired fields (and fingerprint) but of the create-only fields.
+        var createOnly = new JsonObject { ["ClonedFromProjectId"] = null, ["AutoDeployReleaseOverrides"] = new JsonArray() };
         if (destination is null || rules.Lifecycles == LifecyclesMode.Sync)
         {
             var (lifecycleId, rule, reason) = ChooseLifecycle(session, source, rules);
@@ -42,7 +46,7 @@ public static class ProjectSettingsPlanner
                 return session.Changes[^1];
             }
 
-            desired["LifecycleId"] = lifecycleId;
+            (rules.Lifecycles == LifecyclesMode.Sync ? desired : createOnly)["LifecycleId"] = lifecycleId;
             details.Add(new ChangeDetail("lifecycle", ChangeAction.None, rule, reason));
         }
 
@@ -54,7 +58,7 @@ public static class ProjectSettingsPlanner
             Destination = destination,
             Desired = desired,
             ServerFields = ["VariableSetId", "DeploymentProcessId"],
-            CreateOnly = new JsonObject { ["ClonedFromProjectId"] = null, ["AutoDeployReleaseOverrides"] = new JsonArray() },
+            CreateOnly = createOnly,
             Rules = rules,
             Owner = name,
             Details = details,
