@@ -66,7 +66,7 @@ public static class RunbookPlanner
         var destinationFingerprint = destination is null ? null : PortableForm.Fingerprint(destination, translated, t);
         var stateKey = $"Runbook:{key}";
         var baseFingerprint = context.State?.Objects.TryGetValue(stateKey, out var b) == true ? b.Fingerprint : null;
-        var cell = ThreeWay.Decide(baseFingerprint, sourceFingerprint, destinationFingerprint, context.Rules.Variables.Overwrite, "runbook");
+        var cell = Internal.ThreeWay.Decide(baseFingerprint, sourceFingerprint, destinationFingerprint, context.Rules.Variables.Overwrite, "runbook");
         var useScopeRule = cell.Rule == RuleText.Default && !scope.IsDefault;
         if (cell.Action == ChangeAction.Create)
         {
