@@ -1,3 +1,4 @@
+using OctoSync.Cli.Commands;
 using OctoSync.Cli.Commands.Apply;
 using OctoSync.Cli.Commands.Demo;
 using OctoSync.Cli.Commands.Plan;
@@ -24,6 +25,22 @@ public static class CliApp
             config.ConfigureConsole(console);
             config.Settings.Registrar.RegisterInstance<IAnsiConsole>(console);
             config.Settings.Registrar.RegisterInstance(services ?? DefaultServices.Cli);
+
+            var output = console;
+            config.SetExceptionHandler((e, _) =>
+            {
+                // Usage errors (unknown option, bad value) and expected failures: one line. Anything else is a bug: show it whole.
+                if (e is CommandAppException || CommandErrors.IsExpected(e))
+                {
+                    output.MarkupLine($"[red]Error:[/] {Markup.Escape(e.Message)}");
+                }
+                else
+                {
+                    output.WriteException(e);
+                }
+
+                return ExitCodes.Error;
+            });
 
             config.AddCommand<PlanCommand>("plan")
                 .WithDescription("Read the source and the destinations and print the plan. Writes nothing.")
