@@ -1,6 +1,7 @@
 using OctoSync.Cli.Commands;
 using OctoSync.Cli.Commands.Apply;
 using OctoSync.Cli.Commands.Demo;
+using OctoSync.Cli.Commands.Emulator;
 using OctoSync.Cli.Commands.Plan;
 using OctoSync.Cli.Commands.Validate;
 using OctoSync.Cli.Infrastructure;
@@ -52,6 +53,8 @@ public static class CliApp
                 .WithDescription("Check the configuration file, connectivity and the environment names of the mappings. Writes nothing.");
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription("Two emulated Octopus instances, the OctoFx example: plan, apply, a recurring sync.");
+            config.AddCommand<EmulatorCommand>("emulator")
+                .WithDescription("Run one emulated Octopus Server on 127.0.0.1 until stopped.");
         });
         return app;
     }
