@@ -1,1 +1,58 @@
-Console.WriteLine("OctoSync benchmarks: none yet.");
+// Snapshot benchmark: how many requests, how long and how much memory reading a space of N projects takes,
+// against an emulated server with latency (and optionally a rate limit or faults). Prints figures; asserts nothing.
+using System.Diagnostics;
+using System.Globalization;
+using OctoSync.Benchmarks;
+using OctoSync.Emulator;
+using OctoSync.Engine.Api;
+using OctoSync.Engine.Configuration;
+using OctoSync.Engine.Snapshot;
+using OctoSync.IntegrationTests.Snapshot;
+
+BenchmarkArgs settings;
+try
+{
+    settings = BenchmarkArgs.Parse(args);
+}
+catch (Exception ex) when (ex is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 1;
+}
+
+var culture = CultureInfo.InvariantCulture;
+var shape = new SyntheticSpaceShape(settings.Projects);
+await using var server = await EmulatorServer.StartAsync(new EmulatorOptions
+{
+    LatencyMs = settings.LatencyMs,
+    RateLimitPerMinute = settings.RateLimitPerMinute,
+    FaultRate = settings.FaultRate,
+});
+var connection = new OctopusConnection(server.BaseUrl, server.ApiKey, null);
+
+// Seeding goes through the API too (it pays the latency and the rate limit); a wider client makes it quicker.
+var seedWatch = Stopwatch.StartNew();
+using (var seeder = (OctopusSpaceClient)await OctopusClient.ConnectAsync(connection, new OctopusClientOptions { MaxConcurrentRequests = 16 }))
+{
+    await SyntheticSpace.SeedAsync(seeder, shape);
+    Console.WriteLine(string.Create(culture,
+        $"seeded      {settings.Projects} projects ({shape.StepsPerProcess} steps, {shape.VariablesPerProject} variables, {shape.RunbooksPerProject} runbook each) in {seedWatch.Elapsed.TotalSeconds:0.0} s, {seeder.RequestCount} requests"));
+}
+
+GC.Collect();
+using var client = (OctopusSpaceClient)await OctopusClient.ConnectAsync(connection, new OctopusClientOptions { MaxConcurrentRequests = settings.Concurrency });
+var before = client.RequestCount;
+var watch = Stopwatch.StartNew();
+var snapshot = await SnapshotReader.ReadAsync(client);
+watch.Stop();
+
+var requests = client.RequestCount - before;
+using var process = Process.GetCurrentProcess();
+process.Refresh();
+Console.WriteLine(string.Create(culture, $"server      latency {settings.LatencyMs} ms, rate limit {(settings.RateLimitPerMinute > 0 ? settings.RateLimitPerMinute + "/min" : "none")}, fault rate {settings.FaultRate:0.##}, client concurrency {settings.Concurrency}"));
+Console.WriteLine(string.Create(culture, $"read        {snapshot.Projects.Count} projects, {snapshot.DeploymentProcesses.Count} deployment processes, {snapshot.RunbookProcesses.Count} runbook processes, {snapshot.VariableSets.Count} variable sets"));
+Console.WriteLine(string.Create(culture, $"requests    {requests} ({client.RetryCount} retries)"));
+Console.WriteLine(string.Create(culture, $"wall time   {watch.Elapsed.TotalMilliseconds:0} ms"));
+Console.WriteLine(string.Create(culture, $"req/project {(double)requests / Math.Max(1, settings.Projects):0.000}"));
+Console.WriteLine(string.Create(culture, $"peak memory {process.PeakWorkingSet64 / (1024.0 * 1024.0):0} MiB working set (whole process, emulator included)"));
+return 0;

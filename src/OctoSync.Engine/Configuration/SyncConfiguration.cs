@@ -14,6 +14,12 @@ public sealed record SyncConfiguration
     /// <summary>Folder of the per-destination state files.</summary>
     /// <value>Default <c>.octosync/state</c>, relative to the config file's folder.</value>
     public string StatePath { get; init; } = ".octosync/state";
+
+    /// <summary>
+    /// Key path → 1-based line of every key in the file (e.g. <c>destinations[prod].environments.Test</c> → 14),
+    /// so checks made after the instances are read can still point at the line.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> Lines { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
 }
 
 /// <summary>URL, API key and space of one Octopus instance. <see cref="ToString"/> never shows the key.</summary>
@@ -30,4 +36,11 @@ public sealed record DestinationConfiguration
     /// <summary>Source environment name → destination environment name (case-insensitive keys).</summary>
     public IReadOnlyDictionary<string, string> Environments { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
     public RuleSet Rules { get; init; } = new();
+
+    /// <summary>
+    /// Environment and lifecycle names in force on this destination (its <c>environments:</c> mapping, and the
+    /// <c>rescopeTo</c> and <c>lifecycleMap</c> entries of its merged rules), with where each was written.
+    /// Checked against the instances by <see cref="ConfigurationChecks"/>.
+    /// </summary>
+    public IReadOnlyList<ConfigurationReference> References { get; init; } = [];
 }

@@ -58,6 +58,7 @@ public sealed record StepRules
                 ExcludedEnvironments = o.ExcludedEnvironments ?? ExcludedEnvironments,
                 RescopeTo = o.RescopeTo ?? RescopeTo,
                 MissingChannels = o.MissingChannels ?? MissingChannels,
+                DestinationOnlySteps = o.DestinationOnlySteps ?? DestinationOnlySteps,
             }
             : this;
 }
@@ -67,6 +68,8 @@ public sealed record StepOverride
     public ExcludedEnvironmentsMode? ExcludedEnvironments { get; init; }
     public IReadOnlyList<string>? RescopeTo { get; init; }
     public MissingChannelsMode? MissingChannels { get; init; }
+    /// <summary>For a step that exists only on the destination: keep or remove that one step.</summary>
+    public DestinationOnlyStepsMode? DestinationOnlySteps { get; init; }
 }
 
 /// <summary>How a scope dimension of a variable value is matched against the destination (spec §5.5).</summary>

@@ -30,6 +30,10 @@ public sealed record ProcessPlanningContext
 
     /// <summary>Portable key of the process: the project name, or <c>Project/Runbook</c>.</summary>
     public string Key => RunbookName is null ? ProjectName : ResourceKeys.Runbook(ProjectName, RunbookName);
+
+    /// <summary>Portable key of an action of this process (<see cref="ResourceKeys.DeploymentAction"/> or <see cref="ResourceKeys.RunbookAction"/>).</summary>
+    public string ActionKey(string actionName) =>
+        RunbookName is null ? ResourceKeys.DeploymentAction(ProjectName, actionName) : ResourceKeys.RunbookAction(ProjectName, RunbookName, actionName);
 }
 
 /// <summary>The decision for one process. The planner has taught the translator every action it keeps or skips.</summary>

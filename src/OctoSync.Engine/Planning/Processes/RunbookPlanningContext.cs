@@ -11,7 +11,10 @@ public sealed record RunbookPlanningContext
 {
     public required string ProjectName { get; init; }
 
-    /// <summary>The destination project id, or the project's token when this plan creates it.</summary>
+    /// <summary>
+    /// What new runbooks get as <c>ProjectId</c>: the destination project id, or the project's token
+    /// (<c>ReferenceToken.For(ResourceKind.Project, name)</c>) when this plan creates the project. Always set.
+    /// </summary>
     public required string DestinationProjectId { get; init; }
 
     /// <summary>Source and destination snapshots (runbooks and runbook processes are looked up there by project).</summary>
@@ -20,7 +23,10 @@ public sealed record RunbookPlanningContext
 
     public required string SourceProjectId { get; init; }
 
-    /// <summary>Null when the project is created by this plan.</summary>
+    /// <summary>
+    /// The id of the project as it exists on the destination now, used to find the destination's runbooks
+    /// (<c>Runbooks[].ProjectId</c>); null when this plan creates the project (then it has no runbooks yet).
+    /// </summary>
     public string? DestinationProjectIdIfExists { get; init; }
 
     public required Translator Translator { get; init; }

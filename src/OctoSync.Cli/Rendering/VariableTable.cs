@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using OctoSync.Engine.Api;
+using OctoSync.Engine.Model;
+using Spectre.Console;
+
+namespace OctoSync.Cli.Rendering;
+
+/// <summary>A variable set in the seed's form: Variable Name | Value | Scope (scope by names, roles marked "(role)").</summary>
+public static class VariableTable
+{
+    /// <summary>Rows as the seed writes them: the name only on the first value of a variable.</summary>
+    public static async Task<IReadOnlyList<(string Name, string Value, string Scope)>> RowsAsync(IOctopusSpaceClient client, string projectName, CancellationToken ct = default)
+    {
+        var project = (await client.GetAllAsync("projects", ct).ConfigureAwait(false)).Single(p => p.Name() == projectName);
+        var set = await client.GetAsync($"variables/{project.Str("VariableSetId")}", ct).ConfigureAwait(false);
+        var names = await NamesAsync(client, set, ct).ConfigureAwait(false);
+        var rows = new List<(string, string, string)>();
+        string? previous = null;
+        foreach (var v in set.Arr("Variables").Objects().OrderBy(v => v.Name(), StringComparer.OrdinalIgnoreCase))
+        {
+            var value = v.Bool("IsSensitive") ? "********" : v.Str("Value") ?? "";
+            rows.Add((v.Name() == previous ? "" : v.Name(), value, Scope(v, names)));
+            previous = v.Name();
+        }
+
+        return rows;
+    }
+
+    public static async Task RenderAsync(IAnsiConsole console, string title, IOctopusSpaceClient client, string projectName, CancellationToken ct = default)
+    {
+        var table = new Table().Title(Markup.Escape(title)).AddColumns("Variable Name", "Value", "Scope");
+        foreach (var (name, value, scope) in await RowsAsync(client, projectName, ct).ConfigureAwait(false))
+        {
+            table.AddRow(Markup.Escape(name), Markup.Escape(value), Markup.Escape(scope));
+        }
+
+        console.Write(table);
+    }
+
+    private static string Scope(JsonObject variable, Dictionary<string, string> names)
+    {
+        var scope = variable.Obj("Scope");
+        if (scope is null)
+        {
+            return "";
+        }
+
+        var parts = new List<string>();
+        foreach (var (dimension, node) in scope)
+        {
+            foreach (var item in (node as JsonArray ?? []).Select(n => n?.GetValue<string>() ?? ""))
+            {
+                parts.Add(dimension switch
+                {
+                    "Role" => $"{item} (role)",
+                    "TenantTag" => $"{item} (tenant tag)",
+                    _ => names.TryGetValue(item, out var n) ? n : item,
+                });
+            }
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>Id → name from the set's ScopeValues, and environments (the scope users care about most).</summary>
+    private static async Task<Dictionary<string, string>> NamesAsync(IOctopusSpaceClient client, JsonObject set, CancellationToken ct)
+    {
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (_, list) in set.Obj("ScopeValues") ?? [])
+        {
+            foreach (var item in (list as JsonArray ?? []).OfType<JsonObject>())
+            {
+                if (item.Str("Id") is { } id)
+                {
+                    names[id] = item.Name();
+                }
+            }
+        }
+
+        foreach (var environment in await client.GetAllAsync("environments", ct).ConfigureAwait(false))
+        {
+            names[environment.Id()] = environment.Name();
+        }
+
+        return names;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OctoSync.Emulator.Hosting;
+using OctoSync.Emulator.Resources;
+using OctoSync.Emulator.Routing;
+using OctoSync.Emulator.Store;
+
+namespace OctoSync.Emulator;
+
+/// <summary>
+/// One emulated Octopus Server on 127.0.0.1: a fresh install (space `Spaces-1` with its defaults) served over
+/// real HTTP by Kestrel, with knobs for latency, rate limiting and faults. See docs/emulator.md.
+/// </summary>
+public sealed class EmulatorServer : IAsyncDisposable
+{
+    private static readonly Lazy<IReadOnlyList<RouteDef>> RouteDefs = new(RouteTable.Build);
+    private readonly WebApplication app;
+    private readonly RequestLog log;
+
+    private EmulatorServer(WebApplication app, ServerStore store, RequestLog log, Uri baseUrl, string apiKey)
+    {
+        this.app = app;
+        Store = store;
+        this.log = log;
+        BaseUrl = baseUrl;
+        ApiKey = apiKey;
+    }
+
+    /// <summary>Base address, e.g. `http://127.0.0.1:53211/`.</summary>
+    public Uri BaseUrl { get; }
+
+    public string ApiKey { get; }
+
+    /// <summary>The raw store, secrets included: for tests that prove a secret was kept (hold <see cref="ServerStore.Gate"/>).</summary>
+    internal ServerStore Store { get; }
+
+    /// <summary>A snapshot of every request served so far (thread-safe).</summary>
+    public IReadOnlyList<RequestLogEntry> RequestLog => log.Snapshot();
+
+    /// <summary>
+    /// Every (method, template) the emulator serves, in the `/api/{spaceId}/…` and legacy `/api/…` forms
+    /// (the `/api/spaces/{spaceId}/…` alias of each space route is served too but not listed).
+    /// </summary>
+    public static IReadOnlyList<EmulatorRoute> Routes { get; } = RouteDefs.Value
+        .SelectMany(r => r.SpaceScoped
+            ? new[] { new EmulatorRoute(r.Method, Join("/api/{spaceId}", r.Template)), new EmulatorRoute(r.Method, Join("/api", r.Template)) }
+            : [new EmulatorRoute(r.Method, Join("/api", r.Template))])
+        .Distinct()
+        .ToList();
+
+    public void ClearRequestLog() => log.Clear();
+
+    public static async Task<EmulatorServer> StartAsync(EmulatorOptions? options = null, CancellationToken ct = default)
+    {
+        options ??= new EmulatorOptions();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(EmulatorServer).Assembly.GetName().Name });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        var app = builder.Build();
+
+        var store = new ServerStore();
+        SpaceSeed.SeedServer(store);
+        var log = new RequestLog(options.RequestLogPath);
+        Pipeline.Configure(app, options, log, new ApiDispatcher(store, new Router(RouteDefs.Value)));
+        await app.StartAsync(ct);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var port = new Uri(address).Port;
+        return new EmulatorServer(app, store, log, new Uri($"http://127.0.0.1:{port}/"), options.ApiKey);
+    }
+
+    /// <summary>Runs a server until <paramref name="ct"/> is cancelled (the `octosync emulator` command).</summary>
+    public static async Task RunAsync(EmulatorOptions options, Action<EmulatorServer>? started = null, CancellationToken ct = default)
+    {
+        await using var server = await StartAsync(options, ct);
+        started?.Invoke(server);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: a normal way to stop.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private static string Join(string prefix, string template) => template.Length == 0 ? prefix : prefix + "/" + template;
+}

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using OctoSync.Emulator.Resources;
+using OctoSync.Emulator.Routing;
+using OctoSync.Emulator.Store;
+
+namespace OctoSync.Emulator.Hosting;
+
+/// <summary>
+/// The terminal handler: parses the body, resolves the route and runs the handler under the store's lock,
+/// so every request sees and leaves a consistent store.
+/// </summary>
+internal sealed class ApiDispatcher(ServerStore store, Router router)
+{
+    public async Task HandleAsync(HttpContext http)
+    {
+        ApiResponse response;
+        try
+        {
+            var body = await ReadBodyAsync(http.Request);
+            lock (store.Gate)
+            {
+                var match = router.Resolve(http.Request.Method, http.Request.Path.Value ?? "/", store);
+                var call = new RouteCall(new SpaceContext(store, match.SpaceId), match.Values, http.Request.Query, body)
+                {
+                    CanonicalPath = match.CanonicalPath,
+                };
+                response = match.Route.Handler(call);
+            }
+        }
+        catch (ApiException e)
+        {
+            response = new ApiResponse(e.Status, e.ToBody());
+        }
+
+        await HttpJson.WriteAsync(http, response.Status, response.Body);
+    }
+
+    private static async Task<JsonNode?> ReadBodyAsync(HttpRequest request)
+    {
+        if (request.ContentLength is 0 || HttpMethods.IsGet(request.Method) || HttpMethods.IsDelete(request.Method))
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (JsonException e)
+        {
+            throw ApiException.BadRequest($"The request body is not valid JSON: {e.Message}");
+        }
+    }
+}

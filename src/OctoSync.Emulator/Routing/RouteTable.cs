@@ -1,0 +1,69 @@
+using OctoSync.Emulator.Handlers;
+using OctoSync.Emulator.Resources;
+
+namespace OctoSync.Emulator.Routing;
+
+/// <summary>Every route the emulator serves: generic collection routes from <see cref="Catalog"/> plus the special ones.</summary>
+internal static class RouteTable
+{
+    public static IReadOnlyList<RouteDef> Build()
+    {
+        var routes = new List<RouteDef>
+        {
+            new("GET", "", false, RootHandlers.Root),
+            new("GET", "", true, RootHandlers.SpaceRoot),
+            new("GET", "users/me", false, call => CollectionHandlers.Get(call, Catalog.Users, "Users-1")),
+            new("GET", "machineroles/all", true, MiscHandlers.MachineRoles),
+            new("GET", "variables/all", true, call => CollectionHandlers.All(call, Catalog.Variables)),
+            new("GET", "tenants/{id}/variables", true, TenantVariablesHandlers.Get),
+            new("GET", "tenantvariables/all", true, TenantVariablesHandlers.All),
+            new("PUT", "tenants/{id}/variables", true, TenantVariablesHandlers.Put),
+            new("GET", "environments/{id}/machines", true, MiscHandlers.EnvironmentMachines),
+            new("GET", "projectgroups/{id}/projects", true, MiscHandlers.ProjectGroupProjects),
+            new("GET", "lifecycles/{id}/projects", true, MiscHandlers.LifecycleProjects),
+            new("GET", "workerpools/{id}/workers", true, MiscHandlers.PoolWorkers),
+        };
+        routes.AddRange(ProjectRoutes.Build());
+        foreach (var d in Catalog.All)
+        {
+            routes.AddRange(CollectionRoutes(d));
+        }
+
+        return routes;
+    }
+
+    private static IEnumerable<RouteDef> CollectionRoutes(ResourceDescriptor d)
+    {
+        var space = !d.SystemScoped;
+        var c = d.Collection;
+        if (d.Can(Operations.List))
+        {
+            yield return new("GET", c, space, call => CollectionHandlers.List(call, d));
+        }
+
+        if (d.Can(Operations.All))
+        {
+            yield return new("GET", c + "/all", space, call => CollectionHandlers.All(call, d));
+        }
+
+        if (d.Can(Operations.Get))
+        {
+            yield return new("GET", c + "/{id}", space, call => CollectionHandlers.Get(call, d, call["id"]));
+        }
+
+        if (d.Can(Operations.Create))
+        {
+            yield return new("POST", c, space, call => CollectionHandlers.Create(call, d));
+        }
+
+        if (d.Can(Operations.Modify))
+        {
+            yield return new("PUT", c + "/{id}", space, call => CollectionHandlers.Modify(call, d, call["id"]));
+        }
+
+        if (d.Can(Operations.Delete))
+        {
+            yield return new("DELETE", c + "/{id}", space, call => CollectionHandlers.Delete(call, d, call["id"]));
+        }
+    }
+}

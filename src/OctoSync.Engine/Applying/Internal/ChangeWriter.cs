@@ -1,0 +1,131 @@
+using System.Text.Json.Nodes;
+using OctoSync.Engine.Api;
+using OctoSync.Engine.Model;
+using OctoSync.Engine.Planning;
+
+namespace OctoSync.Engine.Applying.Internal;
+
+/// <summary>Writes one Create, Update or Delete and classifies what happened.</summary>
+internal sealed class ChangeWriter(IOctopusSpaceClient client, IdRegistry ids)
+{
+    private readonly TokenResolver _tokens = new(ids);
+
+    public async Task<ChangeOutcome> WriteAsync(Change change, CancellationToken ct)
+    {
+        var unresolved = new List<string>();
+        var id = change.DestinationId is null ? null : _tokens.ResolveString(change.DestinationId, unresolved);
+        var body = change.After is null ? null : _tokens.Resolve(change.After, unresolved);
+        if (unresolved.Count > 0)
+        {
+            return Unresolved(change, unresolved);
+        }
+
+        try
+        {
+            return change.Action switch
+            {
+                ChangeAction.Create => await CreateAsync(change, Require(change, body), ct).ConfigureAwait(false),
+                ChangeAction.Update => await UpdateAsync(change, Require(change, id), Require(change, body), ct).ConfigureAwait(false),
+                _ => await DeleteAsync(change, Require(change, id), ct).ConfigureAwait(false),
+            };
+        }
+        catch (OctopusApiException e) when (e.IsVersionConflict)
+        {
+            return new ChangeOutcome(change, ApplyOutcome.Conflict, e.Message, id);
+        }
+        catch (OctopusApiException e)
+        {
+            return new ChangeOutcome(change, ApplyOutcome.Failed, e.Message, id);
+        }
+        catch (InvalidPlanException e)
+        {
+            return new ChangeOutcome(change, ApplyOutcome.Failed, e.Message, id);
+        }
+    }
+
+    private async Task<ChangeOutcome> CreateAsync(Change change, JsonObject body, CancellationToken ct)
+    {
+        // Created together with its owner earlier in this apply (see ImplicitObjects): update it instead.
+        if (ids.TryGet(change.Kind, change.Key, out var existingId))
+        {
+            var path = ResourcePaths.Document(change.Kind, existingId);
+            var current = await client.GetAsync(path, ct).ConfigureAwait(false);
+            foreach (var (name, value) in body)
+            {
+                if (name is not ("Id" or "Links"))
+                {
+                    current[name] = value?.DeepClone();
+                }
+            }
+
+            await client.UpdateAsync(path, current, ct).ConfigureAwait(false);
+            return new ChangeOutcome(change, ApplyOutcome.Applied, "updated the one Octopus created with its owner", existingId);
+        }
+
+        var created = await client.CreateAsync(ResourcePaths.Collection(change.Kind), body, ct).ConfigureAwait(false);
+        await ImplicitObjects.RecordAsync(change, created, client, ids, ct).ConfigureAwait(false);
+        return new ChangeOutcome(change, ApplyOutcome.Applied, DestinationId: created.Str("Id"));
+    }
+
+    private async Task<ChangeOutcome> UpdateAsync(Change change, string id, JsonObject body, CancellationToken ct)
+    {
+        var path = ResourcePaths.Document(change.Kind, id);
+        if (ResourcePaths.IsVersioned(change.Kind))
+        {
+            // Re-read just before writing: the PUT must carry the current Version, and a Version that moved since the
+            // plan read the document means a person (or another run) changed it — the plan is stale for this object.
+            var current = await client.GetAsync(path, ct).ConfigureAwait(false);
+            var now = current["Version"]?.ToJsonString();
+            var then = change.Before?["Version"]?.ToJsonString();
+            if (change.Before is not null && now != then)
+            {
+                return new ChangeOutcome(change, ApplyOutcome.Conflict,
+                    $"{change.Kind} {change.Key} changed on the destination since it was read (Version {then} → {now}); nothing written", id);
+            }
+
+            body["Version"] = current["Version"]?.DeepClone();
+        }
+
+        var saved = await client.UpdateAsync(path, body, ct).ConfigureAwait(false);
+        if (ResourcePaths.IsProcess(change.Kind))
+        {
+            ImplicitObjects.RecordActions(change, saved, ids);
+        }
+
+        return new ChangeOutcome(change, ApplyOutcome.Applied, DestinationId: id);
+    }
+
+    private async Task<ChangeOutcome> DeleteAsync(Change change, string id, CancellationToken ct)
+    {
+        try
+        {
+            await client.DeleteAsync(ResourcePaths.Document(change.Kind, id), ct).ConfigureAwait(false);
+            return new ChangeOutcome(change, ApplyOutcome.Applied, DestinationId: id);
+        }
+        catch (OctopusApiException e) when (e.IsNotFound)
+        {
+            // Already gone: the goal of the change is reached.
+            return new ChangeOutcome(change, ApplyOutcome.Applied, "already deleted on the destination", id);
+        }
+    }
+
+    private ChangeOutcome Unresolved(Change change, List<string> tokens)
+    {
+        var failed = tokens.Select(TokenResolver.TryParse)
+            .Select(t => t is { } p ? ids.FailedDependency(p.Kind, p.Key) : null)
+            .FirstOrDefault(f => f is not null);
+        if (failed is { } dependency)
+        {
+            return new ChangeOutcome(change, ApplyOutcome.SkippedBecauseDependencyFailed,
+                $"needs {dependency.Kind} {dependency.Key}, which was not written");
+        }
+
+        return new ChangeOutcome(change, ApplyOutcome.Failed,
+            $"refers to objects this plan does not create: {string.Join(", ", tokens.Distinct())}");
+    }
+
+    private static T Require<T>(Change change, T? value) where T : class =>
+        value ?? throw new InvalidPlanException($"{change.Action} of {change.Kind} {change.Key} has no {(typeof(T) == typeof(string) ? "DestinationId" : "After")}");
+
+    private sealed class InvalidPlanException(string message) : Exception(message);
+}

@@ -1,0 +1,59 @@
+using YamlDotNet.RepresentationModel;
+
+namespace OctoSync.Engine.Configuration.Internal;
+
+/// <summary>Reads <c>url</c>, <c>apiKey</c> and <c>space</c> of <c>source</c> or a destination.</summary>
+internal static class ConnectionReader
+{
+    /// <summary>Reads one of the connection keys into <paramref name="parts"/>; false for any other key.</summary>
+    public static bool TryRead(ConfigReader r, ConfigReader.Entry e, Parts parts)
+    {
+        switch (e.Key)
+        {
+            case "url":
+                parts.Url = Url(r, e);
+                return true;
+            case "apiKey":
+                // Read like any text, but never echoed: errors name the key and the variable only.
+                parts.ApiKey = r.Text(e.Value, e.Path, required: true);
+                return true;
+            case "space":
+                parts.Space = r.Text(e.Value, e.Path);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    public static void RequireKeys(ConfigReader r, YamlMappingNode map, string path)
+    {
+        r.RequireKey(map, path, "url");
+        r.RequireKey(map, path, "apiKey");
+    }
+
+    private static Uri? Url(ConfigReader r, ConfigReader.Entry e)
+    {
+        if (r.Text(e.Value, e.Path, required: true) is not { } text)
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+        {
+            return url;
+        }
+
+        r.Error(e.Value, e.Path, $"'{((YamlScalarNode)e.Value).Value}' is not an absolute http or https URL");
+        return null;
+    }
+
+    /// <summary>The connection as read so far; <see cref="Build"/> is null while anything is missing or invalid.</summary>
+    public sealed class Parts
+    {
+        public Uri? Url { get; set; }
+        public string? ApiKey { get; set; }
+        public string? Space { get; set; }
+
+        public OctopusConnection? Build() => Url is not null && ApiKey is not null ? new OctopusConnection(Url, ApiKey, Space) : null;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using OctoSync.Engine.Model;
+
+namespace OctoSync.Engine.Planning.Processes.Internal;
+
+/// <summary>Builds the process <see cref="Change"/> from the per-step outcomes.</summary>
+internal static class ProcessChange
+{
+    public static Change Build(ProcessPlanningContext context, JsonObject after, IReadOnlyList<StepOutcome> outcomes)
+    {
+        var t = context.Translator;
+        var steps = after.Arr("Steps");
+        var differs = context.Destination is null
+            ? steps.Count > 0
+            : PortableForm.FingerprintSteps(steps, t) != PortableForm.FingerprintSteps(context.Destination.Arr("Steps"), t);
+        var details = outcomes.SelectMany(o => o.Details).ToList();
+        var left = details.FirstOrDefault(d => d.Action == ChangeAction.Leave && d.Rule != RuleText.DestinationOnlySteps(context.Rules.Steps.DestinationOnlySteps))
+            ?? details.FirstOrDefault(d => d.Action == ChangeAction.Leave);
+        var action = differs ? ChangeAction.Update : left is not null ? ChangeAction.Leave : ChangeAction.None;
+        return new Change
+        {
+            Kind = context.RunbookName is null ? ResourceKind.DeploymentProcess : ResourceKind.RunbookProcess,
+            Key = context.Key,
+            Action = action,
+            Rule = action == ChangeAction.Leave ? left!.Rule : RuleText.Default,
+            Reason = Summary(details, action),
+            DestinationId = context.DestinationId,
+            Owner = context.ProjectName,
+            Before = context.Destination,
+            After = action == ChangeAction.Update ? after : null,
+            Details = details,
+            StateUpdates = [.. outcomes.Select(o => o.State).OfType<State.StateUpdate>()],
+        };
+    }
+
+    private static string Summary(IReadOnlyList<ChangeDetail> details, ChangeAction action)
+    {
+        var steps = details.Where(d => !d.Item.Contains(" / ", StringComparison.Ordinal)).ToList();
+        var counts = steps.GroupBy(d => d.Action).OrderBy(g => g.Key)
+            .Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
+        var head = action switch
+        {
+            ChangeAction.Update => "Steps change",
+            ChangeAction.Leave => "Differs from the source, left as it is",
+            _ => "Matches the source",
+        };
+        return steps.Count == 0 ? $"{head}: no steps." : $"{head}: {steps.Count} step(s): {string.Join(", ", counts)}.";
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+using OctoSync.Engine.Configuration;
+using OctoSync.Engine.Model;
+
+namespace OctoSync.Engine.Planning.Processes.Internal;
+
+/// <summary>
+/// Builds the step document to write. A new step is the translated source without Ids (the server assigns them).
+/// A matched step is the destination's step with the source's fields laid over it: step, action and package Ids
+/// stay (so variable Action scopes and secrets survive) and so do fields OctoSync does not model.
+/// </summary>
+internal sealed class StepWriter(string placeholder, DestinationOnlyStepsMode destinationOnly, string subject)
+{
+    private static readonly HashSet<string> Kept = new(StringComparer.Ordinal) { "Id", "Slug", "Links", "Actions", "Packages" };
+
+    public List<CleanupItem> Cleanup { get; } = [];
+    public List<ChangeDetail> Details { get; } = [];
+
+    public JsonObject New(JsonObject planned)
+    {
+        var step = planned.Clone();
+        step.Remove("Id");
+        step.Remove("Links");
+        SensitiveProperties.Resolve(step.Obj("Properties"), null, placeholder, subject, Cleanup);
+        step["Actions"] = new JsonArray([.. planned.Arr("Actions").Objects().Select(a => (JsonNode)NewAction(a))]);
+        return step;
+    }
+
+    public JsonObject Overlay(JsonObject destination, JsonObject planned)
+    {
+        var step = Lay(destination, planned);
+        SensitiveProperties.Resolve(step.Obj("Properties"), destination.Obj("Properties"), placeholder, subject, Cleanup);
+        var destinationActions = destination.Arr("Actions").Objects().ToList();
+        var written = planned.Arr("Actions").Objects().Select(a =>
+        {
+            var existing = destinationActions.FirstOrDefault(d => Same(d, a));
+            return (a.Name(), existing is null ? NewAction(a) : OverlayAction(existing, a));
+        }).ToList();
+        var own = destinationActions.Where(d => !written.Any(w => string.Equals(w.Item1, d.Name(), StringComparison.OrdinalIgnoreCase))).ToList();
+        if (destinationOnly == DestinationOnlyStepsMode.Remove)
+        {
+            Details.AddRange(own.Select(d => new ChangeDetail($"step \"{planned.Name()}\" / action \"{d.Name()}\"", ChangeAction.Delete,
+                RuleText.DestinationOnlySteps(destinationOnly), "Exists only on the destination; removed.")));
+            own.Clear();
+        }
+
+        var kept = own.ToDictionary(d => d.Name(), d => d.Clone(), StringComparer.OrdinalIgnoreCase);
+        step["Actions"] = new JsonArray([.. OrderMerge.Merge(written, destinationActions.Select(d => d.Name()), kept)]);
+        return step;
+    }
+
+    private JsonObject NewAction(JsonObject planned)
+    {
+        var action = planned.Clone();
+        action.Remove("Id");
+        action.Remove("Links");
+        foreach (var package in action.Arr("Packages").Objects())
+        {
+            package.Remove("Id");
+        }
+
+        SensitiveProperties.Resolve(action.Obj("Properties"), null, placeholder, $"{subject} / action \"{planned.Name()}\"", Cleanup);
+        return action;
+    }
+
+    private JsonObject OverlayAction(JsonObject destination, JsonObject planned)
+    {
+        var action = Lay(destination, planned);
+        var destinationPackages = destination.Arr("Packages").Objects().ToList();
+        var packages = new JsonArray();
+        foreach (var package in planned.Arr("Packages").Objects())
+        {
+            // Package references are matched by name ("" = the primary package); their Ids are kept.
+            var written = package.Clone();
+            var existing = destinationPackages.FirstOrDefault(d => (d.Str("Name") ?? "") == (package.Str("Name") ?? ""));
+            written.Remove("Id");
+            if (existing?.Str("Id") is { } id)
+            {
+                written["Id"] = id;
+            }
+
+            packages.Add(written);
+        }
+
+        if (planned.ContainsKey("Packages"))
+        {
+            action["Packages"] = packages;
+        }
+
+        SensitiveProperties.Resolve(action.Obj("Properties"), destination.Obj("Properties"), placeholder, $"{subject} / action \"{planned.Name()}\"", Cleanup);
+        return action;
+    }
+
+    private static JsonObject Lay(JsonObject destination, JsonObject planned)
+    {
+        var result = destination.Clone();
+        foreach (var (name, value) in planned.Where(p => !Kept.Contains(p.Key)))
+        {
+            result[name] = value?.DeepClone();
+        }
+
+        return result;
+    }
+
+    private static bool Same(JsonObject a, JsonObject b) => string.Equals(a.Name(), b.Name(), StringComparison.OrdinalIgnoreCase);
+}

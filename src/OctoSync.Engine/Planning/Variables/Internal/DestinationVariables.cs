@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+using OctoSync.Engine.Model;
+using OctoSync.Engine.Planning.Translation;
+
+namespace OctoSync.Engine.Planning.Variables.Internal;
+
+/// <summary>The destination set's values as read, with their fingerprints and scope keys (by names).</summary>
+internal sealed class DestinationVariables
+{
+    private readonly Dictionary<string, Entry> _byId = new(StringComparer.OrdinalIgnoreCase);
+
+    public DestinationVariables(JsonObject? set, Translator translator)
+    {
+        foreach (var json in set?.Arr("Variables").Objects() ?? [])
+        {
+            var value = VariableValue.FromJson(json);
+            var entry = new Entry(json.Str("Id") ?? "", json, value,
+                PortableValue.Fingerprint(value, translator), PortableValue.ScopeKey(value.Scope, translator));
+            All.Add(entry);
+            _byId.TryAdd(entry.Id, entry);
+        }
+    }
+
+    /// <summary>One destination value as read.</summary>
+    public sealed record Entry(string Id, JsonObject Json, VariableValue Value, string Fingerprint, string ScopeKey);
+
+    /// <summary>In the order the destination returned them.</summary>
+    public List<Entry> All { get; } = [];
+
+    public Entry? Find(string? id) => id is not null && _byId.TryGetValue(id, out var e) ? e : null;
+
+    public IEnumerable<Entry> Named(string name) => All.Where(e => string.Equals(e.Value.Name, name, StringComparison.OrdinalIgnoreCase));
+}

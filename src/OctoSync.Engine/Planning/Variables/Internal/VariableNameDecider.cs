@@ -1,0 +1,126 @@
+using OctoSync.Engine.Configuration;
+using OctoSync.Engine.Planning.ThreeWay;
+using OctoSync.Engine.Planning.Translation;
+using OctoSync.Engine.State;
+
+namespace OctoSync.Engine.Planning.Variables.Internal;
+
+/// <summary>
+/// Step 5, the three-way decision (spec §6) for every value of one variable name: base = what OctoSync wrote
+/// (state), destination now, source now (the desired values). Values a person added on the destination are
+/// never matched to a base entry, so they are kept and never count as drift.
+/// </summary>
+internal sealed partial class VariableNameDecider(
+    VariableSetPlanningContext context, DestinationVariables destination, DeterministicId ids, IReadOnlySet<string> sourceIds)
+{
+    private VariableRules Rules => context.Rules.Variables;
+
+    private Translator Translator => context.Translator;
+
+    public NameOutcome Decide(string name, IReadOnlyList<DesiredValue> desired, IReadOnlyList<VariableValueState> entries)
+    {
+        var outcome = new NameOutcome();
+        var edited = entries.Any(e => destination.Find(e.DestinationId) is { } d && d.Fingerprint != e.WrittenFingerprint);
+        var deleted = entries.Any(e => destination.Find(e.DestinationId) is null);
+        if ((edited || deleted) && Rules.Overwrite != OverwriteMode.Always)
+        {
+            // One edited value makes the whole name the person's: its values only make sense together.
+            LeaveDrifted(name, desired, entries, edited, outcome);
+            return outcome;
+        }
+
+        var fingerprints = desired.Select(d => PortableValue.Fingerprint(d.Value, Translator)).ToList();
+        var scopeKeys = desired.Select(d => PortableValue.ScopeKey(d.Value.Scope, Translator)).ToList();
+        var candidates = desired.Select((d, i) => new BaseMatcher.Candidate(
+            d.SourceId, fingerprints[i], scopeKeys[i], PortableValue.PortableScope(d.Value.Scope, Translator), d.IsPlaceholder)).ToList();
+        var matches = BaseMatcher.Match(candidates, entries, e => destination.Find(e.DestinationId)?.ScopeKey, sourceIds);
+        var claimed = entries.Select(e => e.DestinationId).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < desired.Count; i++)
+        {
+            if (matches[i] is { } entry)
+            {
+                DecideWritten(desired[i], fingerprints[i], entry, outcome);
+            }
+            else
+            {
+                DecideUnwritten(desired[i], fingerprints[i], scopeKeys[i], claimed, outcome);
+            }
+        }
+
+        foreach (var entry in entries.Where(e => !matches.Contains(e)))
+        {
+            if (destination.Find(entry.DestinationId) is { } gone)
+            {
+                // Nothing is deleted unless a rule asks for it; the value becomes the destination's own.
+                outcome.Details.Add(new ChangeDetail(Item(gone.Value), ChangeAction.Leave, VariableRuleText.Default,
+                    "No longer synced from the source; left on the destination"));
+            }
+        }
+
+        return outcome;
+    }
+
+    /// <summary>A value OctoSync wrote before: the §6 table decides, from the base entry's fingerprint.</summary>
+    private void DecideWritten(DesiredValue value, string fingerprint, VariableValueState entry, NameOutcome outcome) =>
+        DecideOne(value, fingerprint, entry, destination.Find(entry.DestinationId), outcome);
+
+    /// <summary>A value OctoSync has not written: an unclaimed destination value in the same slot (name and scope by
+    /// names) is the same value — adopted when equal; otherwise the value is new.</summary>
+    private void DecideUnwritten(DesiredValue value, string fingerprint, string scopeKey, HashSet<string> claimed, NameOutcome outcome)
+    {
+        var slot = destination.Named(value.Value.Name).FirstOrDefault(e => !claimed.Contains(e.Id) && e.ScopeKey == scopeKey);
+        if (slot is not null)
+        {
+            claimed.Add(slot.Id);
+        }
+
+        DecideOne(value, fingerprint, null, slot, outcome);
+    }
+
+    /// <summary>One cell of the §6 table (the shared <see cref="ThreeWayDecision"/>), then the variable-only rules:
+    /// <c>new-only</c> leaves an existing value alone; a deleted value counts as drift.</summary>
+    private void DecideOne(DesiredValue value, string fingerprint, VariableValueState? entry, DestinationVariables.Entry? current, NameOutcome outcome)
+    {
+        var decision = ThreeWayDecision.Decide(entry?.WrittenFingerprint, current?.Fingerprint, fingerprint, Rules.Overwrite);
+        var drift = decision.IsDrift || (entry is not null && current is null);
+        var rule = decision.Rule == VariableRuleText.Default ? value.Rule : decision.Rule;
+        var reason = decision.Reason.TrimEnd('.');
+        switch (decision.Action)
+        {
+            case ChangeAction.None:
+                None(value, fingerprint, current!.Id, reason, outcome);
+                break;
+            case ChangeAction.Update when value.NewOnlyRule is { } newOnly:
+                Leave(value, newOnly, "Exists on the destination; new-only leaves existing values as they are", false, entry, outcome);
+                break;
+            case ChangeAction.Update:
+                Update(value, fingerprint, current!, rule, Because(reason, value), drift, outcome);
+                break;
+            case ChangeAction.Create:
+                Create(value, fingerprint, rule, Because(reason, value), drift, outcome);
+                break;
+            default:
+                Leave(value, decision.Rule, reason, drift, entry, outcome);
+                break;
+        }
+    }
+
+    private void LeaveDrifted(string name, IReadOnlyList<DesiredValue> desired, IReadOnlyList<VariableValueState> entries, bool edited, NameOutcome outcome)
+    {
+        var reason = $"{name} was {(edited ? "edited" : "deleted")} on the destination since OctoSync wrote it (drift); every value of {name} is left as it is";
+        var rule = VariableRuleText.Overwrite(Rules.Overwrite);
+        foreach (var value in desired)
+        {
+            outcome.Details.Add(new ChangeDetail(Item(value.Value), ChangeAction.Leave, rule, reason, IsDrift: true));
+        }
+
+        if (desired.Count == 0)
+        {
+            outcome.Details.Add(new ChangeDetail(name, ChangeAction.Leave, rule, reason, IsDrift: true));
+        }
+
+        outcome.State.AddRange(entries);
+    }
+
+    private static string Because(string what, DesiredValue value) => value.Note is null ? what : $"{what}; {value.Note}";
+}

@@ -1,0 +1,16 @@
+using OctoSync.Engine.Api;
+using OctoSync.Engine.Configuration;
+using OctoSync.Engine.Model;
+using OctoSync.Engine.Planning;
+using OctoSync.Engine.State;
+
+namespace OctoSync.Engine.Sync;
+
+/// <summary>Everything known about one destination after planning: what was read, the state used, and the plan.</summary>
+public sealed record DestinationPlan(
+    DestinationConfiguration Configuration,
+    IOctopusSpaceClient Client,
+    SpaceSnapshot Source,
+    SpaceSnapshot Destination,
+    SyncState State,
+    Plan Plan);

@@ -1,0 +1,30 @@
+using OctoSync.Engine.Api;
+using OctoSync.Engine.Configuration;
+using OctoSync.Engine.Model;
+using OctoSync.Engine.Planning;
+using OctoSync.Engine.Snapshot;
+using OctoSync.Engine.State;
+
+namespace OctoSync.Engine.Sync;
+
+/// <summary>
+/// The parts a sync run is made of, as functions, so that the orchestration can be tested with fakes and the CLI
+/// and the tests share one wiring .
+/// </summary>
+public sealed record SyncServices
+{
+    /// <summary>Connects to one space (resolving the space name); throws <see cref="OctopusApiException"/> on failure.</summary>
+    public required Func<OctopusConnection, CancellationToken, Task<IOctopusSpaceClient>> Connect { get; init; }
+
+    /// <summary>Reads a whole space (<see cref="SnapshotReader.ReadAsync"/>).</summary>
+    public required Func<IOctopusSpaceClient, IProgress<ReadProgress>?, CancellationToken, Task<SpaceSnapshot>> Read { get; init; }
+
+    /// <summary>The pure planner.</summary>
+    public required Func<PlanningInput, Plan> Plan { get; init; }
+
+    /// <summary>Loads the state of one destination from a folder (empty when there is none yet).</summary>
+    public required Func<string, string, SyncState> LoadState { get; init; }
+
+    /// <summary>Saves the state of one destination into a folder, atomically.</summary>
+    public required Action<string, SyncState> SaveState { get; init; }
+}
