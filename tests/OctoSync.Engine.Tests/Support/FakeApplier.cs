@@ -57,6 +57,7 @@ public static class FakeApplier
 
             var targetId = Resolve(JsonValue.Create(change.DestinationId!), tokens)!.GetValue<string>();
             document["Id"] = targetId;
+            AssignItemIds(document, ref next);
             switch (change.Kind)
             {
                 case ResourceKind.VariableSet: variableSets[targetId] = document; break;
@@ -99,6 +100,18 @@ public static class FakeApplier
         tokens[ReferenceToken.For(ResourceKind.VariableSet, ResourceKeys.VariableSet("Project", name))] = $"variableset-{id}";
         tokens[ReferenceToken.For(ResourceKind.DeploymentProcess, name)] = $"deploymentprocess-{id}";
         tokens[ReferenceToken.For(ResourceKind.Channel, ResourceKeys.Channel(name, "Default"))] = channelId;
+    }
+
+    /// <summary>The server gives new steps, actions and variables their ids.</summary>
+    private static void AssignItemIds(JsonObject document, ref int next)
+    {
+        var items = document.Arr("Variables").Objects()
+            .Concat(document.Arr("Steps").Objects())
+            .Concat(document.Arr("Steps").Objects().SelectMany(s => s.Arr("Actions").Objects()));
+        foreach (var item in items.Where(i => string.IsNullOrEmpty(i.Str("Id"))))
+        {
+            item["Id"] = $"00000000-0000-0000-0000-{next++:D12}";
+        }
     }
 
     private static JsonNode? Resolve(JsonNode? node, Dictionary<string, string> tokens) => node switch
