@@ -49,9 +49,15 @@ public class PlanPropertiesTests
         {
             Source = s with
             {
-                Environments = [.. s.Environments.Reverse()], Projects = [.. s.Projects.Reverse()], Channels = [.. s.Channels.Reverse()],
-                Tenants = [.. s.Tenants.Reverse()], Lifecycles = [.. s.Lifecycles.Reverse()], Accounts = [.. s.Accounts.Reverse()],
-                LibraryVariableSets = [.. s.LibraryVariableSets.Reverse()], Feeds = [.. s.Feeds.Reverse()], TagSets = [.. s.TagSets.Reverse()],
+                Environments = [.. s.Environments.Reverse()],
+                Projects = [.. s.Projects.Reverse()],
+                Channels = [.. s.Channels.Reverse()],
+                Tenants = [.. s.Tenants.Reverse()],
+                Lifecycles = [.. s.Lifecycles.Reverse()],
+                Accounts = [.. s.Accounts.Reverse()],
+                LibraryVariableSets = [.. s.LibraryVariableSets.Reverse()],
+                Feeds = [.. s.Feeds.Reverse()],
+                TagSets = [.. s.TagSets.Reverse()],
             },
         };
 

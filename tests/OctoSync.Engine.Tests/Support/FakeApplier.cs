@@ -16,13 +16,20 @@ public static class FakeApplier
     {
         var lists = new Dictionary<ResourceKind, List<JsonObject>>
         {
-            [ResourceKind.Environment] = [.. destination.Environments], [ResourceKind.TagSet] = [.. destination.TagSets],
-            [ResourceKind.ProjectGroup] = [.. destination.ProjectGroups], [ResourceKind.Feed] = [.. destination.Feeds],
-            [ResourceKind.WorkerPool] = [.. destination.WorkerPools], [ResourceKind.Account] = [.. destination.Accounts],
-            [ResourceKind.Certificate] = [.. destination.Certificates], [ResourceKind.ActionTemplate] = [.. destination.ActionTemplates],
-            [ResourceKind.LibraryVariableSet] = [.. destination.LibraryVariableSets], [ResourceKind.Lifecycle] = [.. destination.Lifecycles],
-            [ResourceKind.Project] = [.. destination.Projects], [ResourceKind.Channel] = [.. destination.Channels],
-            [ResourceKind.Tenant] = [.. destination.Tenants], [ResourceKind.Runbook] = [.. destination.Runbooks],
+            [ResourceKind.Environment] = [.. destination.Environments],
+            [ResourceKind.TagSet] = [.. destination.TagSets],
+            [ResourceKind.ProjectGroup] = [.. destination.ProjectGroups],
+            [ResourceKind.Feed] = [.. destination.Feeds],
+            [ResourceKind.WorkerPool] = [.. destination.WorkerPools],
+            [ResourceKind.Account] = [.. destination.Accounts],
+            [ResourceKind.Certificate] = [.. destination.Certificates],
+            [ResourceKind.ActionTemplate] = [.. destination.ActionTemplates],
+            [ResourceKind.LibraryVariableSet] = [.. destination.LibraryVariableSets],
+            [ResourceKind.Lifecycle] = [.. destination.Lifecycles],
+            [ResourceKind.Project] = [.. destination.Projects],
+            [ResourceKind.Channel] = [.. destination.Channels],
+            [ResourceKind.Tenant] = [.. destination.Tenants],
+            [ResourceKind.Runbook] = [.. destination.Runbooks],
         };
         var variableSets = new Dictionary<string, JsonObject>(destination.VariableSets, StringComparer.OrdinalIgnoreCase);
         var processes = new Dictionary<string, JsonObject>(destination.DeploymentProcesses, StringComparer.OrdinalIgnoreCase);
@@ -72,12 +79,23 @@ public static class FakeApplier
 
         var applied = destination with
         {
-            Environments = lists[ResourceKind.Environment], TagSets = lists[ResourceKind.TagSet], ProjectGroups = lists[ResourceKind.ProjectGroup],
-            Feeds = lists[ResourceKind.Feed], WorkerPools = lists[ResourceKind.WorkerPool], Accounts = lists[ResourceKind.Account],
-            Certificates = lists[ResourceKind.Certificate], ActionTemplates = lists[ResourceKind.ActionTemplate],
-            LibraryVariableSets = lists[ResourceKind.LibraryVariableSet], Lifecycles = lists[ResourceKind.Lifecycle],
-            Projects = lists[ResourceKind.Project], Channels = lists[ResourceKind.Channel], Tenants = lists[ResourceKind.Tenant],
-            Runbooks = lists[ResourceKind.Runbook], VariableSets = variableSets, DeploymentProcesses = processes, RunbookProcesses = runbookProcesses,
+            Environments = lists[ResourceKind.Environment],
+            TagSets = lists[ResourceKind.TagSet],
+            ProjectGroups = lists[ResourceKind.ProjectGroup],
+            Feeds = lists[ResourceKind.Feed],
+            WorkerPools = lists[ResourceKind.WorkerPool],
+            Accounts = lists[ResourceKind.Account],
+            Certificates = lists[ResourceKind.Certificate],
+            ActionTemplates = lists[ResourceKind.ActionTemplate],
+            LibraryVariableSets = lists[ResourceKind.LibraryVariableSet],
+            Lifecycles = lists[ResourceKind.Lifecycle],
+            Projects = lists[ResourceKind.Project],
+            Channels = lists[ResourceKind.Channel],
+            Tenants = lists[ResourceKind.Tenant],
+            Runbooks = lists[ResourceKind.Runbook],
+            VariableSets = variableSets,
+            DeploymentProcesses = processes,
+            RunbookProcesses = runbookProcesses,
         };
         var newState = (state ?? SyncState.Empty(plan.Destination)).With(plan.Changes.SelectMany(c => c.StateUpdates));
         return (applied, newState);
@@ -94,8 +112,17 @@ public static class FakeApplier
         var channelId = $"Channels-{next++}";
         lists[ResourceKind.Channel].Add(new JsonObject
         {
-            ["Id"] = channelId, ["Name"] = "Default", ["Description"] = "", ["ProjectId"] = id, ["LifecycleId"] = null, ["IsDefault"] = true,
-            ["Rules"] = new JsonArray(), ["TenantTags"] = new JsonArray(), ["GitReferenceRules"] = new JsonArray(), ["GitResourceRules"] = new JsonArray(), ["SpaceId"] = spaceId,
+            ["Id"] = channelId,
+            ["Name"] = "Default",
+            ["Description"] = "",
+            ["ProjectId"] = id,
+            ["LifecycleId"] = null,
+            ["IsDefault"] = true,
+            ["Rules"] = new JsonArray(),
+            ["TenantTags"] = new JsonArray(),
+            ["GitReferenceRules"] = new JsonArray(),
+            ["GitResourceRules"] = new JsonArray(),
+            ["SpaceId"] = spaceId,
         });
         tokens[ReferenceToken.For(ResourceKind.VariableSet, ResourceKeys.VariableSet("Project", name))] = $"variableset-{id}";
         tokens[ReferenceToken.For(ResourceKind.DeploymentProcess, name)] = $"deploymentprocess-{id}";
