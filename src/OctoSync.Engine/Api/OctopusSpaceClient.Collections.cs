@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using OctoSync.Engine.Api.Internal;
+using OctoSync.Engine.Model;
 
 namespace OctoSync.Engine.Api;
 
@@ -10,21 +11,37 @@ public sealed partial class OctopusSpaceClient
     {
         var path = collection.TrimEnd('/') + "/all";
         var node = await SendAsync(HttpMethod.Get, path, null, cancellationToken);
-        return await ItemsFollowingPagesAsync(path, node, cancellationToken);
+        return await ItemsFollowingPagesAsync(OctopusPage.Read(node) ?? throw NotACollection(path, node), cancellationToken);
     }
 
     public async Task<IReadOnlyList<JsonObject>> GetByIdsAsync(string collection, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
     {
+        var wanted = new HashSet<string>(ids, StringComparer.OrdinalIgnoreCase);
         // Room left for the ids once the URL has its path, "?ids=" and "&take=50".
         var room = IdBatches.MaxUrlLength - ResolveUrl(collection).AbsoluteUri.Length - "?ids=&take=".Length - 4;
-        var batches = IdBatches.Split(ids, room);
-        var pages = await Task.WhenAll(batches.Select(async batch =>
+        var batches = await Task.WhenAll(IdBatches.Split(ids, room).Select(batch => ReadBatchAsync(collection, batch, wanted, cancellationToken)));
+        if (batches.Any(b => b is null))
         {
-            var path = $"{collection}?ids={string.Join(',', batch)}&take={batch.Count}";
-            var node = await SendAsync(HttpMethod.Get, path, null, cancellationToken);
-            return await ItemsFollowingPagesAsync(path, node, cancellationToken);
-        }));
-        return pages.SelectMany(p => p).ToList();
+            // The server ignored ids= (the 2021.2 Swagger lists no ids filter on some collections, e.g. runbookProcesses):
+            // one pass over the whole collection beats following every batch's pages through all of it.
+            return await ListAsync(collection, "take=1000", cancellationToken).Where(d => d.Str("Id") is { } id && wanted.Contains(id)).ToListAsync(cancellationToken);
+        }
+
+        return batches.SelectMany(b => b!).ToList();
+    }
+
+    /// <summary>One <c>ids=</c> batch with its later pages; null when the answer holds documents that were not asked for.</summary>
+    private async Task<List<JsonObject>?> ReadBatchAsync(string collection, List<string> escapedIds, HashSet<string> wanted, CancellationToken cancellationToken)
+    {
+        var path = $"{collection}?ids={string.Join(',', escapedIds)}&take={escapedIds.Count}";
+        var node = await SendAsync(HttpMethod.Get, path, null, cancellationToken);
+        var first = OctopusPage.Read(node) ?? throw NotACollection(path, node);
+        if (first.Documents.Any(d => d.Str("Id") is { } id && !wanted.Contains(id)))
+        {
+            return null;
+        }
+
+        return await ItemsFollowingPagesAsync(first, cancellationToken);
     }
 
     public async IAsyncEnumerable<JsonObject> ListAsync(string collection, string? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -44,9 +61,8 @@ public sealed partial class OctopusSpaceClient
     }
 
     /// <summary>The items of a bare array or of a collection envelope, with the envelope's later pages.</summary>
-    private async Task<List<JsonObject>> ItemsFollowingPagesAsync(string path, JsonNode? node, CancellationToken cancellationToken)
+    private async Task<List<JsonObject>> ItemsFollowingPagesAsync(OctopusPage page, CancellationToken cancellationToken)
     {
-        var page = OctopusPage.Read(node) ?? throw NotACollection(path, node);
         var items = new List<JsonObject>(page.Documents);
         while (page.Next is { } next && page.Documents.Count > 0)
         {

@@ -24,17 +24,18 @@ public static class SnapshotReader
         ct = tracker.Token;
         Task<IReadOnlyList<JsonObject>> All(string collection) => tracker.Track(collection, client.GetAllAsync(collection, ct));
 
-        // The owners of processes and variable sets first: the batches wait for them, the other collections don't.
+        // The owners of processes and variable sets go first, and their batches (the slowest requests) queue
+        // before the other collections: the client serves requests in the order they ask for a slot.
         var projects = All(SnapshotCollections.Projects);
         var runbooks = All(SnapshotCollections.Runbooks);
         var libraryVariableSets = All(SnapshotCollections.LibraryVariableSets);
-        var others = SnapshotCollections.All
-            .Where(c => c is not (SnapshotCollections.Projects or SnapshotCollections.Runbooks or SnapshotCollections.LibraryVariableSets))
-            .ToDictionary(c => c, All);
-
         var deploymentProcesses = tracker.Track("deployment processes", ReadByIdsAsync(client, "deploymentprocesses", projects, DeploymentProcessIds, ct));
         var runbookProcesses = tracker.Track("runbook processes", ReadByIdsAsync(client, "runbookProcesses", runbooks, RunbookProcessIds, ct));
         var variableSets = tracker.Track("variable sets", ReadVariableSetsAsync(client, projects, libraryVariableSets, ct));
+        var owners = Task.WhenAll(projects, runbooks, libraryVariableSets);
+        var others = SnapshotCollections.All
+            .Where(c => c is not (SnapshotCollections.Projects or SnapshotCollections.Runbooks or SnapshotCollections.LibraryVariableSets))
+            .ToDictionary(c => c, c => tracker.Track(c, AfterAsync(owners, () => client.GetAllAsync(c, ct))));
 
         await tracker.WhenAll([projects, runbooks, libraryVariableSets, .. others.Values, deploymentProcesses, runbookProcesses, variableSets]);
 
@@ -79,6 +80,13 @@ public static class SnapshotReader
     internal static bool IsVersionControlled(JsonObject project) =>
         project.Bool("IsVersionControlled")
         || string.Equals(project.Obj("PersistenceSettings")?.Str("Type"), "VersionControlled", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Starts <paramref name="read"/> once <paramref name="first"/> has finished, whether or not it succeeded.</summary>
+    private static async Task<T> AfterAsync<T>(Task first, Func<Task<T>> read)
+    {
+        await first.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        return await read();
+    }
 
     private static async Task<IReadOnlyList<JsonObject>> ReadByIdsAsync(
         IOctopusSpaceClient client, string collection, Task<IReadOnlyList<JsonObject>> owners,

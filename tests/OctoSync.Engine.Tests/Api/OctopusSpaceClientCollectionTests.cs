@@ -82,6 +82,22 @@ public class OctopusSpaceClientCollectionTests
     }
 
     [Fact]
+    public async Task GetByIdsAsync_ServerIgnoresIds_ReadsTheCollectionOnceAndKeepsTheAskedOnes()
+    {
+        var all = string.Join(',', Enumerable.Range(1, 120).Select(i => $$"""{"Id":"RunbookProcess-Runbooks-{{i}}"}"""));
+        var handler = new FakeOctopusHandler().On("GET", "/api/Spaces-1/runbookProcesses", (_, _) =>
+            FakeOctopusHandler.Json("{\"Items\":[" + all + "],\"Links\":{}}"));
+        using var client = await FakeServer.ConnectAsync(handler);
+        var wanted = Enumerable.Range(1, 60).Select(i => $"RunbookProcess-Runbooks-{i * 2}").ToList();
+
+        var processes = await client.GetByIdsAsync("runbookProcesses", wanted);
+
+        Assert.Equal(wanted.Order(), processes.Select(p => (string)p["Id"]!).Order());
+        Assert.Single(handler.Requests, r => r.PathAndQuery == "/api/Spaces-1/runbookProcesses?take=1000");
+        Assert.Equal(2, handler.Requests.Count(r => r.PathAndQuery.Contains("ids=", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task ListAsync_FollowsPageNextLinksUntilTheLastPage()
     {
         var handler = new FakeOctopusHandler()

@@ -33,8 +33,10 @@ public class ConnectTests
         });
 
         using var client = await Emulated.ConnectAsync(server, space: "production space");
+        var lifecycles = await client.GetAllAsync("lifecycles");
 
         Assert.Equal((string?)created["Id"], client.SpaceId);
+        Assert.All(lifecycles, l => Assert.Equal(client.SpaceId, (string?)l["SpaceId"]));
         Assert.Equal("Production Space", client.SpaceName);
         Assert.StartsWith($"/api/{client.SpaceId}/", server.RequestLog.Last().Path, StringComparison.Ordinal);
     }

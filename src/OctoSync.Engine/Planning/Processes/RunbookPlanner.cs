@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using OctoSync.Engine.Model;
 using OctoSync.Engine.Planning.Processes.Internal;
+using OctoSync.Engine.Planning.ThreeWay;
 using OctoSync.Engine.State;
 
 namespace OctoSync.Engine.Planning.Processes;
@@ -64,9 +65,8 @@ public static class RunbookPlanner
         var written = destination is null ? RunbookDocument.New(translated) : RunbookDocument.Overlay(destination, translated);
         var sourceFingerprint = PortableForm.Fingerprint(written, translated, t);
         var destinationFingerprint = destination is null ? null : PortableForm.Fingerprint(destination, translated, t);
-        var stateKey = $"Runbook:{key}";
-        var baseFingerprint = context.State?.Objects.TryGetValue(stateKey, out var b) == true ? b.Fingerprint : null;
-        var cell = Internal.ThreeWay.Decide(baseFingerprint, sourceFingerprint, destinationFingerprint, context.Rules.Variables.Overwrite, "runbook");
+        var baseFingerprint = ThreeWayDecision.BaseOf(context.State, ResourceKind.Runbook, key);
+        var cell = ThreeWayDecision.Decide(baseFingerprint, destinationFingerprint, sourceFingerprint, context.Rules.Variables.Overwrite);
         var useScopeRule = cell.Rule == RuleText.Default && !scope.IsDefault;
         if (cell.Action == ChangeAction.Create)
         {
@@ -80,7 +80,7 @@ public static class RunbookPlanner
             Rule = useScopeRule ? scope.Rule : cell.Rule,
             Reason = useScopeRule ? $"{scope.Reason} {cell.Reason}" : cell.Reason,
             After = cell.Action is ChangeAction.Create or ChangeAction.Update ? written : null,
-            StateUpdates = cell.Action == ChangeAction.Leave ? [] : [new StateUpdate.SetObject(stateKey, new ObjectState(sourceFingerprint, destination?.Str("Id")))],
+            StateUpdates = cell.StateUpdates(ResourceKind.Runbook, key, destination?.Str("Id")),
         };
     }
 
