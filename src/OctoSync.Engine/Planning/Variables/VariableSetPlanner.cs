@@ -46,6 +46,8 @@ public static class VariableSetPlanner
             }
         }
 
+        // Reasons are built from fragments; each reads as a sentence in the plan.
+        details = [.. details.Select(d => d.Reason.Length == 0 ? d : d with { Reason = char.ToUpperInvariant(d.Reason[0]) + d.Reason[1..] })];
         var after = VariableSetDocument.Build(context, destination, updates, creates);
         var namesAfter = after.Arr("Variables").Objects().Select(v => v.Name()).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var diagnostics = desired.Diagnostics.Concat(VariableSetReport.MissingReferences(context, reaching, namesAfter)).ToList();
