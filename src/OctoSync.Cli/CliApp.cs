@@ -1,5 +1,7 @@
+using OctoSync.Cli.Commands;
 using OctoSync.Cli.Commands.Apply;
 using OctoSync.Cli.Commands.Demo;
+using OctoSync.Cli.Commands.Emulator;
 using OctoSync.Cli.Commands.Plan;
 using OctoSync.Cli.Commands.Validate;
 using OctoSync.Cli.Infrastructure;
@@ -25,6 +27,22 @@ public static class CliApp
             config.Settings.Registrar.RegisterInstance<IAnsiConsole>(console);
             config.Settings.Registrar.RegisterInstance(services ?? DefaultServices.Cli);
 
+            var output = console;
+            config.SetExceptionHandler((e, _) =>
+            {
+                // Usage errors (unknown option, bad value) and expected failures: one line. Anything else is a bug: show it whole.
+                if (e is CommandAppException || CommandErrors.IsExpected(e))
+                {
+                    output.MarkupLine($"[red]Error:[/] {Markup.Escape(e.Message)}");
+                }
+                else
+                {
+                    output.WriteException(e);
+                }
+
+                return ExitCodes.Error;
+            });
+
             config.AddCommand<PlanCommand>("plan")
                 .WithDescription("Read the source and the destinations and print the plan. Writes nothing.")
                 .WithExample("plan", "-c", "octosync.yaml", "--detailed-exitcode");
@@ -35,6 +53,8 @@ public static class CliApp
                 .WithDescription("Check the configuration file, connectivity and the environment names of the mappings. Writes nothing.");
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription("Two emulated Octopus instances, the OctoFx example: plan, apply, a recurring sync.");
+            config.AddCommand<EmulatorCommand>("emulator")
+                .WithDescription("Run one emulated Octopus Server on 127.0.0.1 until stopped.");
         });
         return app;
     }

@@ -22,9 +22,10 @@ public sealed class EmulatorServer : IAsyncDisposable
     private readonly WebApplication app;
     private readonly RequestLog log;
 
-    private EmulatorServer(WebApplication app, RequestLog log, Uri baseUrl, string apiKey)
+    private EmulatorServer(WebApplication app, ServerStore store, RequestLog log, Uri baseUrl, string apiKey)
     {
         this.app = app;
+        Store = store;
         this.log = log;
         BaseUrl = baseUrl;
         ApiKey = apiKey;
@@ -34,6 +35,9 @@ public sealed class EmulatorServer : IAsyncDisposable
     public Uri BaseUrl { get; }
 
     public string ApiKey { get; }
+
+    /// <summary>The raw store, secrets included: for tests that prove a secret was kept (hold <see cref="ServerStore.Gate"/>).</summary>
+    internal ServerStore Store { get; }
 
     /// <summary>A snapshot of every request served so far (thread-safe).</summary>
     public IReadOnlyList<RequestLogEntry> RequestLog => log.Snapshot();
@@ -67,7 +71,7 @@ public sealed class EmulatorServer : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
-        return new EmulatorServer(app, log, new Uri($"http://127.0.0.1:{port}/"), options.ApiKey);
+        return new EmulatorServer(app, store, log, new Uri($"http://127.0.0.1:{port}/"), options.ApiKey);
     }
 
     /// <summary>Runs a server until <paramref name="ct"/> is cancelled (the `octosync emulator` command).</summary>

@@ -1,4 +1,5 @@
 using OctoSync.Engine.Api;
+using OctoSync.Engine.Configuration;
 using OctoSync.Engine.Sync;
 using Spectre.Console;
 
@@ -25,6 +26,6 @@ internal static class CommandErrors
 
     /// <summary>Also used by <see cref="CliApp"/> for failures outside a command body.</summary>
     public static bool IsExpected(Exception e) =>
-        e is SyncException or OctopusApiException or FileNotFoundException or DirectoryNotFoundException or OperationCanceledException
-        || e.GetType().Name == "ConfigurationException";
+        e is SyncException or ConfigurationException or OctopusApiException or FileNotFoundException or DirectoryNotFoundException or OperationCanceledException
+        || e.GetType().Name == "StateException";
 }

@@ -1,4 +1,7 @@
+using OctoSync.Engine.Api;
 using OctoSync.Engine.Configuration;
+using OctoSync.Engine.Snapshot;
+using OctoSync.Engine.State;
 using OctoSync.Engine.Sync;
 
 namespace OctoSync.Cli.Infrastructure;
@@ -8,16 +11,16 @@ public static class DefaultServices
 {
     public static CliServices Cli { get; } = new()
     {
-        LoadConfiguration = path => throw new NotSupportedException("Loading octosync.yaml is not wired yet."),
+        LoadConfiguration = path => ConfigurationLoader.Load(path),
         Sync = Sync(),
     };
 
     public static SyncServices Sync() => new()
     {
-        Connect = (connection, ct) => throw new NotSupportedException("The Octopus client is not wired yet."),
-        Read = (client, progress, ct) => throw new NotSupportedException("The snapshot reader is not wired yet."),
+        Connect = (connection, ct) => OctopusClient.ConnectAsync(connection, null, ct),
+        Read = (client, progress, ct) => SnapshotReader.ReadAsync(client, progress, ct),
         Plan = input => throw new NotSupportedException("The planner is not wired yet."),
-        LoadState = (folder, destination) => OctoSync.Engine.State.SyncState.Empty(destination),
+        LoadState = (folder, destination) => SyncState.Empty(destination),
         SaveState = (folder, state) => { },
     };
 }

@@ -49,7 +49,13 @@ internal static class Secrets
             return old is not null && IsSensitiveValue(old) ? old.Clone() : new JsonObject { ["HasValue"] = false, ["NewValue"] = null };
         }
 
-        return new JsonObject { ["HasValue"] = hasValue && newValue is not null, ["NewValue"] = hasValue ? newValue : null, ["Hint"] = value["Hint"]?.DeepClone() };
+        var resolved = new JsonObject { ["HasValue"] = hasValue && newValue is not null, ["NewValue"] = hasValue ? newValue : null };
+        if (value["Hint"] is { } hint)
+        {
+            resolved["Hint"] = hint.DeepClone();
+        }
+
+        return resolved;
     }
 
     private static JsonNode? Match(JsonNode? item, JsonArray? olds, int index)

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OctoSync.Engine.State;
 
 /// <summary>
@@ -75,6 +77,10 @@ public sealed record VariableValueState(
     string PortableScope);
 
 /// <summary>A change to the state, carried by a plan's change and recorded once that change succeeded.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$update")]
+[JsonDerivedType(typeof(SetObject), "setObject")]
+[JsonDerivedType(typeof(RemoveObject), "removeObject")]
+[JsonDerivedType(typeof(SetVariable), "setVariable")]
 public abstract record StateUpdate
 {
     public sealed record SetObject(string Key, ObjectState State) : StateUpdate;

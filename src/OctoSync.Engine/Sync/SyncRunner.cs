@@ -3,6 +3,7 @@ using OctoSync.Engine.Applying;
 using OctoSync.Engine.Configuration;
 using OctoSync.Engine.Model;
 using OctoSync.Engine.Planning;
+using OctoSync.Engine.Snapshot;
 
 namespace OctoSync.Engine.Sync;
 
@@ -27,6 +28,7 @@ public sealed class SyncRunner(SyncServices services)
         var destinationSnapshots = destinationClients.Select((c, i) => ReadAsync(c.Result, destinations[i].Name, progress, ct)).ToList();
         await Task.WhenAll(destinationSnapshots.Append(sourceSnapshot)).ConfigureAwait(false);
 
+        CheckNames(configuration, sourceSnapshot.Result, destinations, destinationSnapshots.Select(t => t.Result).ToList());
         var folder = StateFolder(configuration);
         return destinations.Select((d, i) =>
         {
@@ -91,6 +93,22 @@ public sealed class SyncRunner(SyncServices services)
         State = state,
     };
 
+    /// <summary>Names in the configuration that must exist on the instances (environments, lifecycles): checked once both are read.</summary>
+    /// <exception cref="ConfigurationException">A name that does not exist, with file, line and key.</exception>
+    private static void CheckNames(SyncConfiguration configuration, SpaceSnapshot source, List<DestinationConfiguration> destinations, List<SpaceSnapshot> snapshots)
+    {
+        var errors = destinations.SelectMany((d, i) =>
+            ConfigurationChecks.CheckEnvironments(configuration, Names(source.Environments), d.Name, Names(snapshots[i].Environments))
+                .Concat(ConfigurationChecks.CheckLifecycles(configuration, Names(source.Lifecycles), d.Name, Names(snapshots[i].Lifecycles))))
+            .Distinct().ToList();
+        if (errors.Count > 0)
+        {
+            throw new ConfigurationException(configuration.FilePath, errors);
+        }
+    }
+
+    private static List<string> Names(IEnumerable<System.Text.Json.Nodes.JsonObject> documents) => documents.Select(d => d.Name()).ToList();
+
     private static List<DestinationConfiguration> Select(SyncConfiguration configuration, string? name)
     {
         if (name is null)
@@ -119,7 +137,7 @@ public sealed class SyncRunner(SyncServices services)
 
     private async Task<SpaceSnapshot> ReadAsync(IOctopusSpaceClient client, string target, IProgress<SyncProgress>? progress, CancellationToken ct)
     {
-        var lines = progress is null ? null : new LineProgress(line => progress.Report(new SyncProgress("read", target, line)));
+        var lines = progress is null ? null : new Callback<ReadProgress>(p => progress.Report(new SyncProgress("read", target, $"{p.Step} ({p.Done}/{p.Total})")));
         try
         {
             return await services.Read(client, lines, ct).ConfigureAwait(false);
@@ -130,8 +148,8 @@ public sealed class SyncRunner(SyncServices services)
         }
     }
 
-    private sealed class LineProgress(Action<string> report) : IProgress<string>
+    private sealed class Callback<T>(Action<T> report) : IProgress<T>
     {
-        public void Report(string value) => report(value);
+        public void Report(T value) => report(value);
     }
 }

@@ -2,21 +2,22 @@ using OctoSync.Engine.Api;
 using OctoSync.Engine.Configuration;
 using OctoSync.Engine.Model;
 using OctoSync.Engine.Planning;
+using OctoSync.Engine.Snapshot;
 using OctoSync.Engine.State;
 
 namespace OctoSync.Engine.Sync;
 
 /// <summary>
 /// The parts a sync run is made of, as functions, so that the orchestration can be tested with fakes and the CLI
-/// and the tests share one wiring (<see cref="SyncServicesDefaults"/>).
+/// and the tests share one wiring .
 /// </summary>
 public sealed record SyncServices
 {
     /// <summary>Connects to one space (resolving the space name); throws <see cref="OctopusApiException"/> on failure.</summary>
     public required Func<OctopusConnection, CancellationToken, Task<IOctopusSpaceClient>> Connect { get; init; }
 
-    /// <summary>Reads a whole space; reports progress as short lines.</summary>
-    public required Func<IOctopusSpaceClient, IProgress<string>?, CancellationToken, Task<SpaceSnapshot>> Read { get; init; }
+    /// <summary>Reads a whole space (<see cref="SnapshotReader.ReadAsync"/>).</summary>
+    public required Func<IOctopusSpaceClient, IProgress<ReadProgress>?, CancellationToken, Task<SpaceSnapshot>> Read { get; init; }
 
     /// <summary>The pure planner.</summary>
     public required Func<PlanningInput, Plan> Plan { get; init; }

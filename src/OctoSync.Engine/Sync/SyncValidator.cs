@@ -24,18 +24,7 @@ public static class SyncValidator
         {
             var d = configuration.Destinations[i];
             var here = environments[i + 1];
-            foreach (var (from, to) in d.Environments)
-            {
-                if (!source.Contains(from))
-                {
-                    errors.Add($"{configuration.FilePath}: destinations.{d.Name}.environments: source environment '{from}' does not exist on the source.");
-                }
-
-                if (!here.Contains(to))
-                {
-                    errors.Add($"{configuration.FilePath}: destinations.{d.Name}.environments.{from}: environment '{to}' does not exist on {d.Name}.");
-                }
-            }
+            errors.AddRange(ConfigurationChecks.CheckEnvironments(configuration, source, d.Name, here));
 
             var excluded = source.Where(s => !d.Environments.ContainsKey(s) && !here.Contains(s)).Order(StringComparer.OrdinalIgnoreCase).ToList();
             if (excluded.Count > 0)

@@ -57,6 +57,13 @@ public sealed class ProjectBuilder
         return this;
     }
 
+    /// <summary>Names the default channel (Octopus calls it "Default" on a new project).</summary>
+    public ProjectBuilder DefaultChannel(string name)
+    {
+        _channels.RemoveAll(c => c.IsDefault);
+        return Channel(name, isDefault: true);
+    }
+
     /// <summary>A step with one action of the same name (the usual shape).</summary>
     public ProjectBuilder Step(string name, Action<StepBuilder>? configure = null)
     {

@@ -49,8 +49,8 @@ public sealed class EmulatorSession : IAsyncDisposable
     }
 
     /// <summary>Creates a project in the default group and lifecycle; returns the project document.</summary>
-    public async Task<JsonObject> CreateProjectAsync(string name, string space = "Spaces-1") =>
-        (JsonObject)await PostAsync($"/api/{space}/projects", new JsonObject
+    public async Task<JsonObject> CreateProjectAsync(string name) =>
+        (JsonObject)await PostAsync("/api/Spaces-1/projects", new JsonObject
         {
             ["Name"] = name,
             ["ProjectGroupId"] = "ProjectGroups-1",

@@ -1,19 +1,34 @@
+using System.ComponentModel;
+using OctoSync.Cli.Demo;
 using OctoSync.Cli.Infrastructure;
+using OctoSync.Emulator;
+using OctoSync.Engine.Configuration;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace OctoSync.Cli.Commands.Demo;
 
-/// <summary><c>octosync demo</c>: two emulated Octopus instances in-process and the OctoFx example (see <see cref="Cli.Demo.DemoScript"/>).</summary>
+/// <summary><c>octosync demo</c>: two emulated Octopus instances in-process and the OctoFx example (see <see cref="DemoScript"/>).</summary>
 public sealed class DemoCommand(IAnsiConsole console, CliServices services) : AsyncCommand<DemoCommand.Settings>
 {
-    public sealed class Settings : CommandSettings;
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--work-folder <FOLDER>")]
+        [Description("Where the demo writes octosync.yaml and the state (default: a new temporary folder).")]
+        public string? WorkFolder { get; init; }
+    }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
-        CommandErrors.RunAsync(console, () =>
+        CommandErrors.RunAsync(console, async () =>
         {
-            _ = services;
-            console.MarkupLine("[yellow]The demo needs the emulator, which has not landed yet.[/]");
-            return Task.FromResult(ExitCodes.Error);
+            await using var source = await EmulatorServer.StartAsync(new EmulatorOptions { ApiKey = "API-DEMOSOURCE000000000000000000" }, cancellationToken).ConfigureAwait(false);
+            await using var destination = await EmulatorServer.StartAsync(new EmulatorOptions { ApiKey = "API-DEMODESTINATION000000000000" }, cancellationToken).ConfigureAwait(false);
+            console.MarkupLine($"Source (Dev/Test) emulator: {source.BaseUrl}   Destination (Staging/Production) emulator: {destination.BaseUrl}");
+            var folder = settings.WorkFolder ?? Path.Combine(Path.GetTempPath(), $"octosync-demo-{Guid.NewGuid():N}");
+            var script = new DemoScript(console, services, folder);
+            return await script.RunAsync(
+                new OctopusConnection(source.BaseUrl, source.ApiKey, null),
+                new OctopusConnection(destination.BaseUrl, destination.ApiKey, null),
+                cancellationToken).ConfigureAwait(false);
         });
 }

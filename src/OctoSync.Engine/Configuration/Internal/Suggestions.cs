@@ -6,9 +6,12 @@ internal static class Suggestions
     public static string? Closest(string text, IEnumerable<string> candidates)
     {
         // Allow roughly one typo per three characters, at least two: 'scopeMatchh', 'lifecycle', 'Stagging'.
+        // A prefix also counts ('Tenant' → 'TenantTag').
         var limit = Math.Max(2, text.Length / 3);
         return candidates
-            .Select(c => (Candidate: c, Distance: Distance(text.ToUpperInvariant(), c.ToUpperInvariant())))
+            .Select(c => (Candidate: c, Distance: text.Length >= 3 && c.StartsWith(text, StringComparison.OrdinalIgnoreCase)
+                ? 1
+                : Distance(text.ToUpperInvariant(), c.ToUpperInvariant())))
             .Where(x => x.Distance <= limit)
             .OrderBy(x => x.Distance)
             .Select(x => x.Candidate)

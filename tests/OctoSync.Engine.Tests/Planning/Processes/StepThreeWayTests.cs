@@ -77,7 +77,13 @@ public class StepThreeWayTests
         Assert.Equal(drift, detail.IsDrift);
         var writes = expected is ChangeAction.Create or ChangeAction.Update;
         Assert.Equal(writes ? ChangeAction.Update : expected, plan.Change.Action);
-        Assert.Equal(expected == ChangeAction.Leave ? 0 : 1, plan.Change.StateUpdates.Count);
+        // A step left alone keeps its old base (drift stays drift); one OctoSync never wrote records nothing.
+        var update = plan.Change.StateUpdates.OfType<StateUpdate.SetObject>().SingleOrDefault();
+        Assert.Equal(expected == ChangeAction.Leave && !hasBase, update is null);
+        if (expected == ChangeAction.Leave && hasBase)
+        {
+            Assert.Equal(Written("v1"), update!.State.Fingerprint);
+        }
         var body = plan.Steps().SingleOrDefault()?.Arr("Actions").Objects().Single().Obj("Properties")!.Str("Octopus.Action.Script.ScriptBody");
         Assert.Equal(writes ? source : destination, body);
         if (expected == ChangeAction.Leave)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OctoSync.Engine.Model;
+using OctoSync.Engine.Planning.ThreeWay;
 using OctoSync.Engine.State;
 
 namespace OctoSync.Engine.Planning.Processes.Internal;
@@ -30,7 +31,7 @@ internal static class StepDecider
         var destinationFingerprint = destination is null ? null : PortableForm.Fingerprint(destination, step.Planned, t);
         var stateKey = StateKey(context, step.Name);
         var baseFingerprint = context.State?.Objects.TryGetValue(stateKey, out var b) == true ? b.Fingerprint : null;
-        var cell = ThreeWay.Decide(baseFingerprint, sourceFingerprint, destinationFingerprint, context.Rules.Variables.Overwrite, "step");
+        var cell = ThreeWayDecision.Decide(baseFingerprint, destinationFingerprint, sourceFingerprint, context.Rules.Variables.Overwrite);
 
         var writes = cell.Action is ChangeAction.Create or ChangeAction.Update;
         var document = writes ? written : destination;
@@ -41,8 +42,8 @@ internal static class StepDecider
             useScopeRule ? headline.Rule : cell.Rule,
             useScopeRule ? $"{headline.Reason} {cell.Reason}" : cell.Reason,
             cell.IsDrift);
-        var state = cell.Action is ChangeAction.Leave ? null
-            : new StateUpdate.SetObject(stateKey, new ObjectState(sourceFingerprint, destination?.Str("Id")));
+        var state = cell.StateFingerprint is null ? null
+            : new StateUpdate.SetObject(stateKey, new ObjectState(cell.StateFingerprint, destination?.Str("Id")));
         Teach(context, step, document);
         return new StepOutcome(step.Name, document, [detail, .. actionDetails, .. writes ? writer.Details : []], state, writes ? writer.Cleanup : [], true);
     }

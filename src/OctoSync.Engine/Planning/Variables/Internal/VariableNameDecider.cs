@@ -1,4 +1,5 @@
 using OctoSync.Engine.Configuration;
+using OctoSync.Engine.Planning.ThreeWay;
 using OctoSync.Engine.Planning.Translation;
 using OctoSync.Engine.State;
 
@@ -52,84 +53,68 @@ internal sealed partial class VariableNameDecider(
             {
                 // Nothing is deleted unless a rule asks for it; the value becomes the destination's own.
                 outcome.Details.Add(new ChangeDetail(Item(gone.Value), ChangeAction.Leave, VariableRuleText.Default,
-                    "no longer synced from the source; left on the destination"));
+                    "No longer synced from the source; left on the destination"));
             }
         }
 
         return outcome;
     }
 
-    /// <summary>A value OctoSync wrote before: the §6 table decides.</summary>
-    private void DecideWritten(DesiredValue value, string fingerprint, VariableValueState entry, NameOutcome outcome)
-    {
-        var current = destination.Find(entry.DestinationId);
-        var side = current is null ? DestinationSide.Deleted
-            : current.Fingerprint == entry.WrittenFingerprint ? DestinationSide.Unchanged : DestinationSide.Edited;
-        var (action, drift) = VariableThreeWay.Cell(Rules.Overwrite, side, fingerprint != entry.WrittenFingerprint);
-        if (action == ChangeAction.Update && current!.Fingerprint == fingerprint)
-        {
-            action = ChangeAction.None;
-        }
+    /// <summary>A value OctoSync wrote before: the §6 table decides, from the base entry's fingerprint.</summary>
+    private void DecideWritten(DesiredValue value, string fingerprint, VariableValueState entry, NameOutcome outcome) =>
+        DecideOne(value, fingerprint, entry, destination.Find(entry.DestinationId), outcome);
 
-        var overwrite = VariableRuleText.Overwrite(Rules.Overwrite);
-        switch (action)
-        {
-            case ChangeAction.None:
-                None(value, fingerprint, current!.Id, drift ? "changed on the destination to match the source" : "unchanged", outcome);
-                break;
-            case ChangeAction.Update when value.NewOnlyRule is { } newOnly:
-                Leave(value, newOnly, "exists on the destination; new-only leaves existing values as they are", false, entry, outcome);
-                break;
-            case ChangeAction.Update:
-                Update(value, fingerprint, current!, overwrite,
-                    drift ? "changed on the destination since OctoSync wrote it; restored" : Because("changed on the source", value), drift, outcome);
-                break;
-            case ChangeAction.Create:
-                Create(value, fingerprint, overwrite, "deleted on the destination since OctoSync wrote it; re-created", true, outcome);
-                break;
-            default:
-                Leave(value, overwrite, side switch
-                {
-                    DestinationSide.Deleted => "deleted on the destination since OctoSync wrote it; left deleted",
-                    DestinationSide.Edited => "changed on the destination since OctoSync wrote it; left as it is",
-                    _ => "changed on the source; left as it is",
-                }, drift, entry, outcome);
-                break;
-        }
-    }
-
-    /// <summary>A value OctoSync has not written: adopt an equal value in the same slot, else create it.</summary>
+    /// <summary>A value OctoSync has not written: an unclaimed destination value in the same slot (name and scope by
+    /// names) is the same value — adopted when equal; otherwise the value is new.</summary>
     private void DecideUnwritten(DesiredValue value, string fingerprint, string scopeKey, HashSet<string> claimed, NameOutcome outcome)
     {
         var slot = destination.Named(value.Value.Name).FirstOrDefault(e => !claimed.Contains(e.Id) && e.ScopeKey == scopeKey);
-        if (slot is null)
+        if (slot is not null)
         {
-            Create(value, fingerprint, value.Rule, Because("new", value), false, outcome);
+            claimed.Add(slot.Id);
+        }
+        else if (value.IsPlaceholder && destination.Named(value.Value.Name).Any(e => !claimed.Contains(e.Id)))
+        {
+            // The placeholder exists so that a variable never disappears; one a person keeps on the destination has not.
+            outcome.Details.Add(new ChangeDetail(Item(value.Value), ChangeAction.Skip, value.Rule,
+                $"Not needed: the destination already has values of {value.Value.Name} that OctoSync did not write"));
             return;
         }
 
-        claimed.Add(slot.Id);
-        if (slot.Fingerprint == fingerprint)
+        DecideOne(value, fingerprint, null, slot, outcome);
+    }
+
+    /// <summary>One cell of the §6 table (the shared <see cref="ThreeWayDecision"/>), then the variable-only rules:
+    /// <c>new-only</c> leaves an existing value alone; a deleted value counts as drift.</summary>
+    private void DecideOne(DesiredValue value, string fingerprint, VariableValueState? entry, DestinationVariables.Entry? current, NameOutcome outcome)
+    {
+        var decision = ThreeWayDecision.Decide(entry?.WrittenFingerprint, current?.Fingerprint, fingerprint, Rules.Overwrite);
+        var drift = decision.IsDrift || (entry is not null && current is null);
+        var rule = decision.Rule == VariableRuleText.Default ? value.Rule : decision.Rule;
+        var reason = decision.Reason.TrimEnd('.');
+        switch (decision.Action)
         {
-            None(value, fingerprint, slot.Id, "already on the destination; now tracked by OctoSync", outcome);
-        }
-        else if (value.NewOnlyRule is { } newOnly)
-        {
-            Leave(value, newOnly, "exists on the destination; new-only leaves existing values as they are", false, null, outcome);
-        }
-        else if (VariableThreeWay.Cell(Rules.Overwrite, DestinationSide.NotWrittenByOctoSync, true).Action == ChangeAction.Update)
-        {
-            Update(value, fingerprint, slot, VariableRuleText.Overwrite(Rules.Overwrite), "differs on the destination (not written by OctoSync); overwritten", false, outcome);
-        }
-        else
-        {
-            Leave(value, VariableRuleText.Overwrite(Rules.Overwrite), "differs on the destination and was not written by OctoSync; left as it is", false, null, outcome);
+            case ChangeAction.None:
+                None(value, fingerprint, current!.Id, reason, outcome);
+                break;
+            case ChangeAction.Update when value.NewOnlyRule is { } newOnly:
+                Leave(value, newOnly, "Exists on the destination; new-only leaves existing values as they are", false, entry, outcome);
+                break;
+            case ChangeAction.Update:
+                Update(value, fingerprint, current!, rule, Because(reason, value), drift, outcome);
+                break;
+            case ChangeAction.Create:
+                Create(value, fingerprint, rule, Because(reason, value), drift, outcome);
+                break;
+            default:
+                Leave(value, decision.Rule, reason, drift, entry, outcome);
+                break;
         }
     }
 
     private void LeaveDrifted(string name, IReadOnlyList<DesiredValue> desired, IReadOnlyList<VariableValueState> entries, bool edited, NameOutcome outcome)
     {
-        var reason = $"{name} was {(edited ? "changed" : "deleted")} on the destination since OctoSync wrote it; every value of {name} is left as it is";
+        var reason = $"{name} was {(edited ? "edited" : "deleted")} on the destination since OctoSync wrote it (drift); every value of {name} is left as it is";
         var rule = VariableRuleText.Overwrite(Rules.Overwrite);
         foreach (var value in desired)
         {

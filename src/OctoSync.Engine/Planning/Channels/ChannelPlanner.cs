@@ -1,0 +1,128 @@
+using System.Text.Json.Nodes;
+using OctoSync.Engine.Configuration;
+using OctoSync.Engine.Model;
+using OctoSync.Engine.Planning.Lifecycles;
+using OctoSync.Engine.Planning.Objects;
+
+namespace OctoSync.Engine.Planning.Channels;
+
+/// <summary>
+/// Channels of one project (spec §5.2). A channel is synced when its lifecycle is available on the destination
+/// (inherited, mapped, same name, or synced); otherwise it is skipped and excluded from translation, so steps and
+/// variable values scoped to it follow <c>steps.missingChannels</c> and <c>variables.scopeMatch</c>.
+/// <c>channels: skip</c> writes no channel. The source's default channel is the destination project's default
+/// channel (a new project comes with one named "Default").
+/// </summary>
+public static class ChannelPlanner
+{
+    private static readonly string[] Unmanaged = ["ProjectId", "IsDefault"];
+
+    public static void Plan(PlanningSession session, JsonObject sourceProject, JsonObject? destinationProject, string projectId, SyncRules rules)
+    {
+        var project = sourceProject.Name();
+        var translator = session.Translator;
+        var destinationChannels = destinationProject is null ? [] : session.Destination.Channels.Where(c => c.Str("ProjectId") == destinationProject.Id()).ToList();
+        var destinationDefault = destinationChannels.FirstOrDefault(c => c.Bool("IsDefault"));
+        var sources = PlanningSession.Ordered(session.Source.Channels.Where(c => c.Str("ProjectId") == sourceProject.Id()))
+            .OrderByDescending(c => c.Bool("IsDefault"));
+        foreach (var channel in sources)
+        {
+            var key = ResourceKeys.Channel(project, channel.Name());
+            if (channel.Bool("IsDefault"))
+            {
+                var defaultName = destinationDefault?.Name() ?? "Default";
+                var defaultKey = ResourceKeys.Channel(project, defaultName);
+                if (!string.Equals(defaultKey, key, StringComparison.OrdinalIgnoreCase))
+                {
+                    translator.Map(ResourceKind.Channel, key, defaultKey);
+                }
+
+                if (destinationDefault is null)
+                {
+                    translator.PlanCreate(ResourceKind.Channel, defaultKey);
+                }
+
+                if (rules.Channels == ChannelsMode.Sync)
+                {
+                    PlanDefault(session, project, channel, destinationDefault, defaultKey, defaultName, projectId, rules);
+                }
+
+                continue;
+            }
+
+            if (rules.Channels == ChannelsMode.Skip)
+            {
+                translator.Exclude(ResourceKind.Channel, key);
+                session.Skip(ResourceKind.Channel, key, "rules.channels: skip", "Channels are not synced; steps and variables scoped to it follow their own rules.", project);
+                continue;
+            }
+
+            string? lifecycleId = null;
+            if (channel.Str("LifecycleId") is { } sourceLifecycle)
+            {
+                (lifecycleId, var rule, var lifecycleName) = LifecycleResolver.Resolve(session, sourceLifecycle, rules);
+                if (lifecycleId is null)
+                {
+                    translator.Exclude(ResourceKind.Channel, key);
+                    session.Skip(ResourceKind.Channel, key, rule, $"Its lifecycle \"{lifecycleName}\" is not available on the destination; steps and variables scoped to it follow their own rules.", project);
+                    continue;
+                }
+            }
+
+            Decide(session, project, channel, session.DestinationDocument(ResourceKind.Channel, key), key, null, lifecycleId, projectId, rules, null);
+        }
+    }
+
+    private static void PlanDefault(PlanningSession session, string project, JsonObject channel, JsonObject? destination, string key, string name, string projectId, SyncRules rules)
+    {
+        string? lifecycleId = null;
+        if (channel.Str("LifecycleId") is { } sourceLifecycle)
+        {
+            (lifecycleId, var rule, var lifecycleName) = LifecycleResolver.Resolve(session, sourceLifecycle, rules);
+            if (lifecycleId is null)
+            {
+                session.Diagnostics.Add(new Diagnostic(Severity.Warning, $"Default channel \"{key}\": lifecycle \"{lifecycleName}\" is not available; it inherits the project's lifecycle.", rule, key));
+            }
+        }
+
+        // A new project comes with its default channel: OctoSync's from the start, so it is updated, never "left".
+        var fresh = destination is null ? FreshDefault(projectId, key, name) : null;
+        Decide(session, project, channel, destination ?? fresh, key, name, lifecycleId, projectId, rules, fresh);
+    }
+
+    private static void Decide(PlanningSession session, string project, JsonObject channel, JsonObject? destination, string key, string? name, string? lifecycleId, string projectId, SyncRules rules, JsonObject? fresh)
+    {
+        var translated = IdTranslation.TranslateDocument(channel, session.Translator);
+        var desired = ObjectDecider.Pick(translated, Unmanaged);
+        desired["LifecycleId"] = lifecycleId;
+        desired["TenantTags"] = Tags.Available(session, channel.Arr("TenantTags"));
+        var change = ObjectDecider.Decide(session, new ObjectCandidate
+        {
+            Kind = ResourceKind.Channel,
+            Key = key,
+            Name = name,
+            TranslatedSource = translated,
+            Destination = destination,
+            Desired = desired,
+            CreateOnly = new JsonObject { ["ProjectId"] = projectId, ["IsDefault"] = false },
+            AssumedBase = fresh is null ? null : PortableForm.Fingerprint(ObjectDecider.Managed(fresh, desired), session.Translator),
+            Rules = rules,
+            Owner = project,
+        });
+        session.Changes.Add(fresh is null ? change : change with { DestinationId = fresh.Str("Id"), Before = null });
+    }
+
+    private static JsonObject FreshDefault(string projectId, string key, string name) => new()
+    {
+        ["Id"] = ReferenceToken.For(ResourceKind.Channel, key),
+        ["Name"] = name,
+        ["Description"] = "",
+        ["ProjectId"] = projectId,
+        ["LifecycleId"] = null,
+        ["IsDefault"] = true,
+        ["Rules"] = new JsonArray(),
+        ["TenantTags"] = new JsonArray(),
+        ["GitReferenceRules"] = new JsonArray(),
+        ["GitResourceRules"] = new JsonArray(),
+    };
+}

@@ -1,0 +1,104 @@
+using System.Text.Json.Nodes;
+using OctoSync.Engine.Configuration;
+using OctoSync.Engine.Model;
+using OctoSync.Engine.Planning.Lifecycles;
+using OctoSync.Engine.Planning.Objects;
+
+namespace OctoSync.Engine.Planning.Projects;
+
+/// <summary>
+/// A project's own settings: matched by name, references translated. The lifecycle follows spec §5.2 (an existing
+/// project keeps its lifecycle unless <c>lifecycles: sync</c>); library variable sets included only on the
+/// destination stay included.
+/// </summary>
+public static class ProjectSettingsPlanner
+{
+    private static readonly string[] Unmanaged =
+    [
+        "VariableSetId", "DeploymentProcessId", "ClonedFromProjectId", "IsVersionControlled", "PersistenceSettings",
+        "VersionControlSettings", "AutoDeployReleaseOverrides", "ExtensionSettings", "LifecycleId",
+    ];
+
+    public static Change Plan(PlanningSession session, JsonObject source, SyncRules rules)
+    {
+        var name = source.Name();
+        var destination = session.DestinationDocument(ResourceKind.Project, name);
+        var translated = IdTranslation.TranslateDocument(source, session.Translator);
+        var desired = ObjectDecider.Pick(translated, Unmanaged);
+        var details = new List<ChangeDetail>();
+
+        if (desired["ProjectGroupId"] is null && DefaultGroup(session) is { } group)
+        {
+            desired["ProjectGroupId"] = group;
+        }
+
+        desired["IncludedLibraryVariableSetIds"] = IncludedSets(session, desired, destination);
+
+        // Under lifecycles: skip the lifecycle is set once, on create, and never managed after: so it is not part of
+        // the desired fields (and fingerprint) but of the create-only fields.
+        var createOnly = new JsonObject { ["ClonedFromProjectId"] = null, ["AutoDeployReleaseOverrides"] = new JsonArray() };
+        if (destination is null || rules.Lifecycles == LifecyclesMode.Sync)
+        {
+            var (lifecycleId, rule, reason) = ChooseLifecycle(session, source, rules);
+            if (lifecycleId is null)
+            {
+                session.Skip(ResourceKind.Project, name, rule, reason, name, destination, Severity.Error);
+                return session.Changes[^1];
+            }
+
+            (rules.Lifecycles == LifecyclesMode.Sync ? desired : createOnly)["LifecycleId"] = lifecycleId;
+            details.Add(new ChangeDetail("lifecycle", ChangeAction.None, rule, reason));
+        }
+
+        var change = ObjectDecider.Decide(session, new ObjectCandidate
+        {
+            Kind = ResourceKind.Project,
+            Key = name,
+            TranslatedSource = translated,
+            Destination = destination,
+            Desired = desired,
+            ServerFields = ["VariableSetId", "DeploymentProcessId"],
+            CreateOnly = createOnly,
+            Rules = rules,
+            Owner = name,
+            Details = details,
+        });
+        session.Changes.Add(change);
+        return change;
+    }
+
+    private static (string? Id, string Rule, string Reason) ChooseLifecycle(PlanningSession session, JsonObject source, SyncRules rules)
+    {
+        if (source.Str("LifecycleId") is { } sourceId)
+        {
+            var (id, rule, lifecycleName) = LifecycleResolver.Resolve(session, sourceId, rules);
+            if (id is not null)
+            {
+                return (id, rule, $"Lifecycle \"{lifecycleName}\".");
+            }
+        }
+
+        return LifecycleResolver.DefaultLifecycle(session) is { } fallback
+            ? (fallback.Id, $"rules.lifecycles: {LifecycleResolver.Word(rules.Lifecycles)}", $"The source lifecycle is not on the destination; the destination's default lifecycle \"{fallback.Name}\".")
+            : (null, $"rules.lifecycles: {LifecycleResolver.Word(rules.Lifecycles)}", "The destination has no lifecycle to give the project.");
+    }
+
+    private static string? DefaultGroup(PlanningSession session) =>
+        (session.Destination.ProjectGroups.FirstOrDefault(g => g.Name() == "Default Project Group") ?? session.Destination.ProjectGroups.FirstOrDefault())?.Str("Id");
+
+    /// <summary>The translated includes, plus destination includes that no source library set stands for.</summary>
+    private static JsonArray IncludedSets(PlanningSession session, JsonObject desired, JsonObject? destination)
+    {
+        var includes = desired.Strings("IncludedLibraryVariableSetIds");
+        var sourceNames = new HashSet<string>(session.Source.LibraryVariableSets.Select(s => session.Translator.DestinationKeyFor(ResourceKind.LibraryVariableSet, s.Name())), StringComparer.OrdinalIgnoreCase);
+        foreach (var id in destination?.Strings("IncludedLibraryVariableSetIds") ?? [])
+        {
+            if (!includes.Contains(id, StringComparer.OrdinalIgnoreCase) && !sourceNames.Contains(session.Translator.Destination.KeyOf(id) ?? ""))
+            {
+                includes.Add(id);
+            }
+        }
+
+        return includes.ToJsonArray();
+    }
+}

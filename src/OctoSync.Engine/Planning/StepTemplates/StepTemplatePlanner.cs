@@ -1,0 +1,39 @@
+using OctoSync.Engine.Model;
+using OctoSync.Engine.Planning.Objects;
+
+namespace OctoSync.Engine.Planning.StepTemplates;
+
+/// <summary>
+/// Step templates (action templates): custom ones matched by name, body and parameters compared, <c>Version</c> left
+/// to the server (it bumps it on every save). Community templates cannot be written through the API: one that is
+/// missing on the destination is reported, to be installed from the library.
+/// </summary>
+public static class StepTemplatePlanner
+{
+    private static readonly NamedObjectPlanner.Profile Profile = new(ResourceKind.ActionTemplate)
+    {
+        Unmanaged = ["Version", "CommunityActionTemplateId"],
+        ServerFields = ["Version"],
+    };
+
+    public static void Plan(PlanningSession session)
+    {
+        foreach (var template in PlanningSession.Ordered(session.Source.ActionTemplates).Where(t => session.Input.Select.StepTemplates.Matches(t.Name())))
+        {
+            var name = template.Name();
+            if (template.Str("CommunityActionTemplateId") is not null)
+            {
+                if (session.Translator.Destination.IdOf(ResourceKind.ActionTemplate, name) is null)
+                {
+                    session.Translator.Exclude(ResourceKind.ActionTemplate, name);
+                    session.Skip(ResourceKind.ActionTemplate, name, "default",
+                        "A community step template cannot be created through the API; install it from the community library on the destination.", severity: Severity.Warning);
+                }
+
+                continue;
+            }
+
+            NamedObjectPlanner.PlanOne(session, Profile, template, session.Rules);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace OctoSync.Engine.State;
+
+/// <summary>
+/// Keeps one <see cref="SyncState"/> file per destination in a folder (default <c>.octosync/state/&lt;destination&gt;.json</c>).
+/// Loading refuses anything it cannot trust (<see cref="StateException"/>); saving is atomic.
+/// </summary>
+public sealed class StateStore
+{
+    private readonly string folder;
+
+    public StateStore(string folder) => this.folder = Path.GetFullPath(folder);
+
+    /// <summary>The state file of <paramref name="destination"/>; the name is made safe for any file system.</summary>
+    public string PathFor(string destination) => Path.Combine(folder, SafeFileName(destination) + ".json");
+
+    /// <summary>The state of <paramref name="destination"/>; empty when there is no file yet (nothing written by OctoSync).</summary>
+    public SyncState Load(string destination)
+    {
+        var path = PathFor(destination);
+        if (!File.Exists(path))
+        {
+            return SyncState.Empty(destination);
+        }
+
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StateException(path, $"cannot be read: {ex.Message}", ex);
+        }
+
+        var state = Read(path, text);
+        if (!string.Equals(state.Destination, destination, StringComparison.Ordinal))
+        {
+            throw new StateException(path, $"belongs to destination '{state.Destination}', not '{destination}'");
+        }
+
+        return state;
+    }
+
+    public void Save(SyncState state) => Save(state, (stream, s) => JsonSerializer.Serialize(stream, s, StateJson.Options));
+
+    /// <summary>Saves with a given serializer (a seam for the test that a failing write keeps the old file).</summary>
+    internal void Save(SyncState state, Action<Stream, SyncState> serialize) =>
+        AtomicFile.Write(PathFor(state.Destination), stream => serialize(stream, state));
+
+    private static SyncState Read(string path, string text)
+    {
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(text);
+        }
+        catch (JsonException ex)
+        {
+            throw new StateException(path, $"is not valid JSON (line {(ex.LineNumber ?? 0) + 1}): {ex.Message}", ex);
+        }
+
+        // Identify the file before reading it as state, so a foreign JSON file is named as such.
+        var format = (node as JsonObject)?["format"] is JsonValue f && f.TryGetValue<string>(out var s) ? s : null;
+        if (format != SyncState.Empty(string.Empty).Format)
+        {
+            throw new StateException(path, $"is not an OctoSync state file (\"format\" is {(format is null ? "missing" : $"'{format}'")}, expected 'octosync-state')");
+        }
+
+        var version = node!["formatVersion"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : (int?)null;
+        if (version != SyncState.CurrentFormatVersion)
+        {
+            throw new StateException(path, $"has format version {version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(missing)"}; this OctoSync reads version {SyncState.CurrentFormatVersion}");
+        }
+
+        try
+        {
+            var state = node.Deserialize<SyncState>(StateJson.Options)!;
+            if (state.Destination is null || state.Objects is null || state.Variables is null || state.Variables.Values.Any(v => v is null))
+            {
+                throw new JsonException("\"destination\", \"objects\" and \"variables\" must not be null");
+            }
+
+            return state;
+        }
+        catch (JsonException ex)
+        {
+            throw new StateException(path, $"is damaged: {ex.Message}", ex);
+        }
+    }
+
+    private static string SafeFileName(string destination)
+    {
+        var safe = new string(destination.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray());
+        if (safe == destination && !destination.StartsWith('.') && destination.Length > 0)
+        {
+            return destination;
+        }
+
+        // Two names that sanitise alike ("prod/eu", "prod_eu") still get different files.
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(destination)).AsSpan(0, 4));
+        var stem = safe.TrimStart('.');
+        return $"{(stem.Length == 0 ? "_" : stem)}-{hash}";
+    }
+}

@@ -1,0 +1,97 @@
+using OctoSync.Cli;
+using OctoSync.Cli.Demo;
+using OctoSync.Cli.Infrastructure;
+using OctoSync.Emulator;
+using OctoSync.Engine.Api;
+using OctoSync.Engine.Configuration;
+using Spectre.Console.Testing;
+
+namespace OctoSync.IntegrationTests.EndToEnd;
+
+/// <summary>
+/// Two emulated Octopus instances on loopback — Dev/Test (source) and Staging/Production (destination) — seeded with
+/// the seed's OctoFx example, a configuration file and a state folder, and the real command-line app to run against them.
+/// </summary>
+internal sealed class TwoInstances : IAsyncDisposable
+{
+    private const string SourceKey = "API-E2ESOURCE00000000000000000000";
+    private const string DestinationKey = "API-E2EDESTINATION000000000000000";
+
+    private TwoInstances(EmulatorServer source, EmulatorServer destination, IOctopusSpaceClient sourceClient, IOctopusSpaceClient destinationClient, string folder)
+    {
+        Source = source;
+        Destination = destination;
+        SourceClient = sourceClient;
+        DestinationClient = destinationClient;
+        Folder = folder;
+    }
+
+    public EmulatorServer Source { get; }
+    public EmulatorServer Destination { get; }
+    public IOctopusSpaceClient SourceClient { get; }
+    public IOctopusSpaceClient DestinationClient { get; }
+    public string Folder { get; }
+    public string ConfigPath => Path.Combine(Folder, "octosync.yaml");
+
+    /// <summary>Both instances seeded; the configuration maps Test → Staging unless <paramref name="environments"/> says otherwise.</summary>
+    public static async Task<TwoInstances> StartAsync(IReadOnlyDictionary<string, string>? environments = null, string? rulesYaml = null)
+    {
+        var source = await EmulatorServer.StartAsync(new EmulatorOptions { ApiKey = SourceKey });
+        var destination = await EmulatorServer.StartAsync(new EmulatorOptions { ApiKey = DestinationKey });
+        var sourceClient = await OctopusClient.ConnectAsync(new OctopusConnection(source.BaseUrl, SourceKey, null));
+        var destinationClient = await OctopusClient.ConnectAsync(new OctopusConnection(destination.BaseUrl, DestinationKey, null));
+        await OctoFxExample.SeedSourceAsync(sourceClient);
+        await OctoFxExample.SeedDestinationAsync(destinationClient);
+        var folder = Path.Combine(Path.GetTempPath(), $"octosync-e2e-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "octosync.yaml"), OctoFxExample.ConfigurationYaml(source.BaseUrl, destination.BaseUrl, environments, rulesYaml));
+        source.ClearRequestLog();
+        destination.ClearRequestLog();
+        return new TwoInstances(source, destination, sourceClient, destinationClient, folder);
+    }
+
+    /// <summary>The services the CLI uses for real, with the API keys taken from here instead of the process environment.</summary>
+    public CliServices Services => DefaultServices.Cli with
+    {
+        LoadConfiguration = path => ConfigurationLoader.Load(path, Key),
+        IsInputRedirected = () => true,
+    };
+
+    /// <summary>Runs <c>octosync args… -c octosync.yaml</c> against the two instances.</summary>
+    public async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    {
+        var console = new TestConsole().Width(250);
+        var exit = await CliApp.RunAsync([.. args, "-c", ConfigPath], console, Services);
+        return (exit, console.Output);
+    }
+
+    /// <summary>Writes the destination received since the last call (POST, PUT, DELETE).</summary>
+    public IReadOnlyList<string> DestinationWrites() =>
+        Destination.RequestLog.Where(e => e.Method is "POST" or "PUT" or "DELETE").Select(e => $"{e.Method} {e.Path} {e.Status}").ToList();
+
+    public IReadOnlyList<string> SourceWrites() =>
+        Source.RequestLog.Where(e => e.Method is "POST" or "PUT" or "DELETE").Select(e => $"{e.Method} {e.Path}").ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        (SourceClient as IDisposable)?.Dispose();
+        (DestinationClient as IDisposable)?.Dispose();
+        await Source.DisposeAsync();
+        await Destination.DisposeAsync();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temporary folder: leaving it behind is harmless.
+        }
+    }
+
+    private static string? Key(string name) => name switch
+    {
+        "OCTOSYNC_DEMO_SOURCE_KEY" => SourceKey,
+        "OCTOSYNC_DEMO_DESTINATION_KEY" => DestinationKey,
+        _ => null,
+    };
+}
