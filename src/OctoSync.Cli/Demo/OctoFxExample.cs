@@ -16,19 +16,36 @@ public static partial class OctoFxExample
     /// <summary>An account that exists by name on both instances and is used directly by a step.</summary>
     public const string SharedAccount = "Azure Subscription";
 
-    /// <summary>The configuration of the demo: Test maps to Staging; Development is excluded.</summary>
-    public static string ConfigurationYaml(Uri source, Uri destination, string? rulesYaml = null) => $"""
-        source:
-          url: {source}
-          apiKey: ${"{"}OCTOSYNC_DEMO_SOURCE_KEY{"}"}
-        destinations:
-          - name: staging-production
-            url: {destination}
-            apiKey: ${"{"}OCTOSYNC_DEMO_DESTINATION_KEY{"}"}
-            environments:
-              Test: Staging
-        {rulesYaml ?? ""}
-        """;
+    /// <summary>The demo's mapping: Test becomes Staging (so the test tenant comes along); Development is excluded.</summary>
+    public static readonly IReadOnlyDictionary<string, string> TestToStaging = new Dictionary<string, string> { ["Test"] = "Staging" };
+
+    /// <summary>
+    /// An octosync.yaml for the two instances. <paramref name="environments"/>: the destination's mapping (an empty one
+    /// excludes both Dev and Test, as in the seed's variable tables); <paramref name="rulesYaml"/>: a top-level <c>rules:</c> block.
+    /// API keys come from <c>OCTOSYNC_DEMO_SOURCE_KEY</c> and <c>OCTOSYNC_DEMO_DESTINATION_KEY</c>.
+    /// </summary>
+    public static string ConfigurationYaml(Uri source, Uri destination, IReadOnlyDictionary<string, string>? environments = null, string? rulesYaml = null)
+    {
+        var mapping = environments ?? TestToStaging;
+        var lines = new List<string>
+        {
+            "source:",
+            $"  url: {source}",
+            "  apiKey: ${OCTOSYNC_DEMO_SOURCE_KEY}",
+            "destinations:",
+            "  - name: staging-production",
+            $"    url: {destination}",
+            "    apiKey: ${OCTOSYNC_DEMO_DESTINATION_KEY}",
+            mapping.Count == 0 ? "    environments: {}" : "    environments:",
+        };
+        lines.AddRange(mapping.Select(m => $"      {m.Key}: {m.Value}"));
+        if (rulesYaml is not null)
+        {
+            lines.Add(rulesYaml);
+        }
+
+        return string.Join('\n', lines) + "\n";
+    }
 
     /// <summary>Dev/Test: environments, lifecycles, the OctoFx project with its channels, process, runbook and
     /// variables, an account and a certificate scoped to Dev/Test, a shared account, and two tenants.</summary>

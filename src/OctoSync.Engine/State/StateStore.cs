@@ -27,7 +27,17 @@ public sealed class StateStore
             return SyncState.Empty(destination);
         }
 
-        var state = Read(path, File.ReadAllText(path));
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StateException(path, $"cannot be read: {ex.Message}", ex);
+        }
+
+        var state = Read(path, text);
         if (!string.Equals(state.Destination, destination, StringComparison.Ordinal))
         {
             throw new StateException(path, $"belongs to destination '{state.Destination}', not '{destination}'");

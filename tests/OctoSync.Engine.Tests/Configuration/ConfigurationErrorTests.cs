@@ -68,6 +68,12 @@ public class ConfigurationErrorTests
             "octosync.yaml:4: destinations[Prod].name: duplicate destination name 'Prod' (first at line 3)"] },
         { "source: { url: 'https://a', apiKey: k }\ndestinations:\n  - name: prod\n    url: https://b\n    apiKey: k\n    environments: { Test: Staging, Test: Production }", [
             "octosync.yaml:6: syntax error: Duplicate key Test"] },
+        { "source: https://a\ndestinations: { name: prod }", [
+            "octosync.yaml:1: source: expected a mapping, found a text value",
+            "octosync.yaml:2: destinations: expected a list, found a mapping"] },
+        { "source:\ndestinations:\n  -\n", [
+            "octosync.yaml:1: source: expected a mapping with url and apiKey",
+            "octosync.yaml:3: destinations[0]: expected a mapping with name, url and apiKey"] },
         { "source:\n  url: https://a\n   apiKey: k", ["octosync.yaml:3: syntax error: While scanning a plain scalar value, found invalid mapping."] },
     };
 

@@ -56,6 +56,21 @@ public class ConfigurationLoaderTests
         Assert.Equal(12, config.Lines["destinations[prod].environments.Test"]);
     }
 
+    [Theory]
+    [InlineData("source", 1)]
+    [InlineData("source.apiKey", 3)]
+    [InlineData("destinations[prod].name", 7)]
+    [InlineData("destinations[prod].rules", 15)]
+    [InlineData("select.tenants", 21)]
+    [InlineData("rules.variables.scopeMatchBy", 39)]
+    [InlineData("rules.certificates", 46)]
+    [InlineData("projects.OctoFx.rules.steps.overrides[\"Approve release\"].rescopeTo", 53)]
+    [InlineData("state.path", 56)]
+    public void Every_key_has_its_line(string keyPath, int line)
+    {
+        Assert.Equal(line, Parse(ConfigYaml.Spec).Lines[keyPath]);
+    }
+
     [Fact]
     public void Absent_keys_take_the_documented_defaults()
     {

@@ -135,14 +135,11 @@ public class CommandLineSpecs
         Assert.Equal(ExitCodes.Success, exit);
         Assert.Contains("excluded source environments", output, StringComparison.Ordinal);
 
-        _cli.Configuration = _cli.Configuration with
-        {
-            Destinations = [_cli.Configuration.Destinations[0] with { Environments = new Dictionary<string, string> { ["Test"] = "Stagin" } }],
-        };
+        _cli.Mapping = "Test: Stagin";
         (exit, output) = await _cli.RunAsync("validate");
 
         Assert.Equal(ExitCodes.Error, exit);
-        Assert.Contains("environment 'Stagin' does not exist on prod", output, StringComparison.Ordinal);
+        Assert.Matches(@"octosync\.yaml:\d+: .*environment 'Stagin' does not exist on prod", output);
         Assert.Empty(_cli.Writes);
         Assert.DoesNotContain(DestinationKey, output, StringComparison.Ordinal);
     }

@@ -28,29 +28,42 @@ internal sealed class FakeCli
     public Func<OctopusConnection, IOctopusSpaceClient>? Connect { get; set; }
     public bool InputRedirected { get; set; } = true;
 
-    public SyncConfiguration Configuration { get; set; } = new()
+    /// <summary>The destination's environment mapping as written in octosync.yaml.</summary>
+    public string Mapping { get; set; } = "Test: Staging";
+
+    /// <summary>Writes octosync.yaml (keys from ${SOURCE_KEY} and ${DESTINATION_KEY}) and loads it with the real loader.</summary>
+    private SyncConfiguration LoadConfiguration()
     {
-        FilePath = "/tmp/octosync-cli-tests/octosync.yaml",
-        Source = new OctopusConnection(new Uri("http://127.0.0.1:1/"), SourceKey, null),
-        Destinations = [new DestinationConfiguration
-        {
-            Name = "prod",
-            Connection = new OctopusConnection(new Uri("http://127.0.0.1:2/"), DestinationKey, null),
-            Environments = new Dictionary<string, string> { ["Test"] = "Staging" },
-        }],
-    };
+        var folder = Path.Combine(Path.GetTempPath(), $"octosync-cli-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "octosync.yaml");
+        File.WriteAllText(path, $$"""
+            source:
+              url: http://127.0.0.1:1/
+              apiKey: ${SOURCE_KEY}
+            destinations:
+              - name: prod
+                url: http://127.0.0.1:2/
+                apiKey: ${DESTINATION_KEY}
+                environments: { {{Mapping}} }
+            """);
+        return ConfigurationLoader.Load(path, name => name switch { "SOURCE_KEY" => SourceKey, "DESTINATION_KEY" => DestinationKey, _ => null });
+    }
 
     public async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
         var console = new TestConsole().Width(200);
         var services = new CliServices
         {
-            LoadConfiguration = _ => Configuration,
+            LoadConfiguration = _ => LoadConfiguration(),
             IsInputRedirected = () => InputRedirected,
             Sync = new SyncServices
             {
                 Connect = (c, _) => Task.FromResult(Connect?.Invoke(c) ?? new Space(this, c.Url)),
-                Read = (client, _, _) => Task.FromResult(new SpaceSnapshot { SpaceId = client.SpaceId, SpaceName = client.SpaceName }),
+                Read = async (client, _, ct) => new SpaceSnapshot
+                {
+                    SpaceId = client.SpaceId, SpaceName = client.SpaceName, Environments = await client.GetAllAsync("environments", ct),
+                },
                 Plan = input => new Plan
                 {
                     Destination = input.DestinationName, SourceSpace = "Default", DestinationSpace = "Default",

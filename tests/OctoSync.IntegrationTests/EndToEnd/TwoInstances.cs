@@ -33,8 +33,8 @@ internal sealed class TwoInstances : IAsyncDisposable
     public string Folder { get; }
     public string ConfigPath => Path.Combine(Folder, "octosync.yaml");
 
-    /// <summary>Both instances seeded; the configuration maps Test → Staging, with optional extra top-level YAML (rules).</summary>
-    public static async Task<TwoInstances> StartAsync(string? rulesYaml = null)
+    /// <summary>Both instances seeded; the configuration maps Test → Staging unless <paramref name="environments"/> says otherwise.</summary>
+    public static async Task<TwoInstances> StartAsync(IReadOnlyDictionary<string, string>? environments = null, string? rulesYaml = null)
     {
         var source = await EmulatorServer.StartAsync(new EmulatorOptions { ApiKey = SourceKey });
         var destination = await EmulatorServer.StartAsync(new EmulatorOptions { ApiKey = DestinationKey });
@@ -44,7 +44,7 @@ internal sealed class TwoInstances : IAsyncDisposable
         await OctoFxExample.SeedDestinationAsync(destinationClient);
         var folder = Path.Combine(Path.GetTempPath(), $"octosync-e2e-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
-        await File.WriteAllTextAsync(Path.Combine(folder, "octosync.yaml"), OctoFxExample.ConfigurationYaml(source.BaseUrl, destination.BaseUrl, rulesYaml));
+        await File.WriteAllTextAsync(Path.Combine(folder, "octosync.yaml"), OctoFxExample.ConfigurationYaml(source.BaseUrl, destination.BaseUrl, environments, rulesYaml));
         source.ClearRequestLog();
         destination.ClearRequestLog();
         return new TwoInstances(source, destination, sourceClient, destinationClient, folder);

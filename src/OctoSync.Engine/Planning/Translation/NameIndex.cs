@@ -81,7 +81,7 @@ public sealed class NameIndex
         {
             if (projectNames.TryGetValue(process.Str("ProjectId") ?? "", out var p))
             {
-                foreach (var action in Actions(process))
+                foreach (var action in Actions(process).Where(a => a.Str("Id") is not null))
                 {
                     Add(ResourceKind.Action, action.Id(), ResourceKeys.DeploymentAction(p, action.Name()), action);
                 }
@@ -92,7 +92,7 @@ public sealed class NameIndex
         {
             if (runbookKeys.TryGetValue(process.Str("RunbookId") ?? "", out var rb))
             {
-                foreach (var action in Actions(process))
+                foreach (var action in Actions(process).Where(a => a.Str("Id") is not null))
                 {
                     Add(ResourceKind.Action, action.Id(), ResourceKeys.RunbookAction(rb.Project, rb.Runbook, action.Name()), action);
                 }
@@ -127,7 +127,8 @@ public sealed class NameIndex
 
     private void AddNamed(ResourceKind kind, IEnumerable<JsonObject> documents)
     {
-        foreach (var d in documents)
+        // A document without an Id cannot be referenced; Octopus always returns one, test doubles may not.
+        foreach (var d in documents.Where(d => d.Str("Id") is not null))
         {
             Add(kind, d.Id(), d.Name(), d);
         }
