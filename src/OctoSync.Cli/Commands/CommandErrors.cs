@@ -1,5 +1,6 @@
 using OctoSync.Engine.Api;
 using OctoSync.Engine.Configuration;
+using OctoSync.Engine.State;
 using OctoSync.Engine.Sync;
 using Spectre.Console;
 
@@ -27,5 +28,5 @@ internal static class CommandErrors
     /// <summary>Also used by <see cref="CliApp"/> for failures outside a command body.</summary>
     public static bool IsExpected(Exception e) =>
         e is SyncException or ConfigurationException or OctopusApiException or FileNotFoundException or DirectoryNotFoundException or OperationCanceledException
-        || e.GetType().Name == "StateException";
+        or StateException;
 }

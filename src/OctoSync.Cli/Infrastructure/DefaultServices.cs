@@ -1,5 +1,6 @@
 using OctoSync.Engine.Api;
 using OctoSync.Engine.Configuration;
+using OctoSync.Engine.Planning;
 using OctoSync.Engine.Snapshot;
 using OctoSync.Engine.State;
 using OctoSync.Engine.Sync;
@@ -19,8 +20,8 @@ public static class DefaultServices
     {
         Connect = (connection, ct) => OctopusClient.ConnectAsync(connection, null, ct),
         Read = (client, progress, ct) => SnapshotReader.ReadAsync(client, progress, ct),
-        Plan = input => throw new NotSupportedException("The planner is not wired yet."),
-        LoadState = (folder, destination) => SyncState.Empty(destination),
-        SaveState = (folder, state) => { },
+        Plan = SyncPlanner.Plan,
+        LoadState = (folder, destination) => new StateStore(folder).Load(destination),
+        SaveState = (folder, state) => new StateStore(folder).Save(state),
     };
 }

@@ -3,7 +3,7 @@ namespace OctoSync.IntegrationTests.EndToEnd;
 /// <summary>The command line against real instances: configuration errors and secrets.</summary>
 public class CommandLineTests
 {
-    [NeedsPlannerFact]
+    [Fact]
     public async Task A_configuration_error_names_the_file_and_line_and_exits_1()
     {
         await using var instances = await TwoInstances.StartAsync(rulesYaml: "rules:\n  variables:\n    scopeMatch: partal");
@@ -17,7 +17,7 @@ public class CommandLineTests
         Assert.Empty(instances.DestinationWrites());
     }
 
-    [NeedsPlannerFact]
+    [Fact]
     public async Task Api_keys_never_appear_in_the_output()
     {
         await using var instances = await TwoInstances.StartAsync();

@@ -5,7 +5,7 @@ namespace OctoSync.IntegrationTests.EndToEnd;
 /// <summary>A sync converges: right after an apply nothing is left to do, and plan and validate never write.</summary>
 public class ConvergenceTests
 {
-    [NeedsPlannerFact]
+    [Fact]
     public async Task After_an_apply_plan_shows_no_changes_and_a_second_apply_sends_no_write()
     {
         await using var instances = await TwoInstances.StartAsync();
@@ -23,7 +23,7 @@ public class ConvergenceTests
         Assert.Empty(instances.DestinationWrites());
     }
 
-    [NeedsPlannerFact]
+    [Fact]
     public async Task Plan_and_validate_never_write_and_plan_reports_pending_changes()
     {
         await using var instances = await TwoInstances.StartAsync();

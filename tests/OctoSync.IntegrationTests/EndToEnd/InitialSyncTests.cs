@@ -30,7 +30,7 @@ public class InitialSyncTests
         },
     };
 
-    [NeedsPlannerTheory]
+    [Theory]
     [MemberData(nameof(SeedTables))]
     public async Task The_initial_sync_writes_the_seeds_table(string whenNoEnvironmentLeft, (string, string, string)[] expected)
     {
@@ -42,7 +42,7 @@ public class InitialSyncTests
         Assert.Equal(expected, await VariableTable.RowsAsync(instances.DestinationClient, OctoFxExample.Project));
     }
 
-    [NeedsPlannerFact]
+    [Fact]
     public async Task Steps_for_excluded_environments_and_the_Dev_only_channel_are_skipped_and_the_rest_arrive()
     {
         await using var instances = await TwoInstances.StartAsync(NothingMapped);

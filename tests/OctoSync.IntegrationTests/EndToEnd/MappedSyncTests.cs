@@ -6,7 +6,7 @@ namespace OctoSync.IntegrationTests.EndToEnd;
 /// <summary>The demo's configuration (Test → Staging): tenants, steps, channels and accounts on the destination.</summary>
 public class MappedSyncTests
 {
-    [NeedsPlannerFact]
+    [Fact]
     public async Task The_test_tenant_arrives_with_its_connection_translated_and_the_customer_tenant_does_not()
     {
         await using var instances = await TwoInstances.StartAsync();
@@ -22,7 +22,7 @@ public class MappedSyncTests
         Assert.Null(await instances.DestinationClient.NamedAsync("tenants", "Customer A"));
     }
 
-    [NeedsPlannerFact]
+    [Fact]
     public async Task Steps_are_rescoped_through_the_mapping_and_accounts_are_matched_by_name()
     {
         await using var instances = await TwoInstances.StartAsync();

@@ -20,7 +20,7 @@ public class RecurringSyncTests
         ("", "Data Source=#{Application.Database.Name}", "Oracle (role)"),
     ];
 
-    [NeedsPlannerFact]
+    [Fact]
     public async Task The_second_sync_gives_the_seeds_desired_result_and_reports_drift_and_the_third_writes_nothing()
     {
         await using var instances = await TwoInstances.StartAsync(NothingMapped);
@@ -44,7 +44,7 @@ public class RecurringSyncTests
         Assert.Empty(instances.DestinationWrites());
     }
 
-    [NeedsPlannerFact]
+    [Fact]
     public async Task A_destination_edited_between_plan_and_apply_is_re_read_and_re_planned_once()
     {
         await using var instances = await TwoInstances.StartAsync(NothingMapped);
