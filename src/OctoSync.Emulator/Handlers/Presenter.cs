@@ -8,7 +8,8 @@ internal static class Presenter
 {
     public static JsonObject Present(SpaceContext space, ResourceDescriptor d, JsonObject stored)
     {
-        var doc = stored.Clone();
+        // One pass copies and redacts (a deep clone followed by a redaction walk doubled the cost of large lists).
+        var doc = (JsonObject)Secrets.RedactedCopy(stored)!;
         var id = doc.Str("Id")!;
         var links = new JsonObject { ["Self"] = space.SelfPath(d, id) };
         var spaceId = d.SystemScoped ? space.SpaceId : doc.Str("SpaceId") ?? space.SpaceId;
@@ -18,7 +19,6 @@ internal static class Presenter
         }
 
         doc["Links"] = links;
-        Secrets.Redact(doc);
         if (d == Catalog.Variables)
         {
             VariableSetView.Complete(space, doc);

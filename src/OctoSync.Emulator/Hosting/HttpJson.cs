@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
@@ -15,6 +16,14 @@ internal static class HttpJson
         }
 
         http.Response.ContentType = "application/json; charset=utf-8";
-        await http.Response.WriteAsync(body.ToJsonString(), http.RequestAborted);
+
+        // Straight into the response pipe as UTF-8: a whole-document string (and its transcoding) cost as much
+        // as building the document for large lists such as `variables/all`.
+        await using (var writer = new Utf8JsonWriter(http.Response.BodyWriter))
+        {
+            body.WriteTo(writer);
+        }
+
+        await http.Response.BodyWriter.FlushAsync(http.RequestAborted);
     }
 }

@@ -11,6 +11,25 @@ internal sealed class SpaceContext(ServerStore store, string spaceId)
     /// <summary>Canonical space id, e.g. `Spaces-1`.</summary>
     public string SpaceId { get; } = spaceId;
 
+    private readonly Dictionary<string, object> memo = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A value computed once per request (a context lives for one request, under the store's lock): read-side
+    /// indexes such as "actions by project" that would otherwise be rebuilt for every document of a large list.
+    /// Only for presenting, after every write of the request is done.
+    /// </summary>
+    public T Memo<T>(string key, Func<T> build)
+        where T : class
+    {
+        if (!memo.TryGetValue(key, out var value))
+        {
+            value = build();
+            memo[key] = value;
+        }
+
+        return (T)value;
+    }
+
     public string KeyOf(ResourceDescriptor d) => d.SystemScoped ? ServerStore.SystemSpace : SpaceId;
 
     public IEnumerable<JsonObject> All(ResourceDescriptor d) => Store.All(KeyOf(d), d.Collection);
