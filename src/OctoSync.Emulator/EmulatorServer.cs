@@ -21,12 +21,14 @@ public sealed class EmulatorServer : IAsyncDisposable
     private static readonly Lazy<IReadOnlyList<RouteDef>> RouteDefs = new(RouteTable.Build);
     private readonly WebApplication app;
     private readonly RequestLog log;
+    private readonly RateLimit rateLimit;
 
-    private EmulatorServer(WebApplication app, ServerStore store, RequestLog log, Uri baseUrl, string apiKey)
+    private EmulatorServer(WebApplication app, ServerStore store, RequestLog log, RateLimit rateLimit, Uri baseUrl, string apiKey)
     {
         this.app = app;
         Store = store;
         this.log = log;
+        this.rateLimit = rateLimit;
         BaseUrl = baseUrl;
         ApiKey = apiKey;
     }
@@ -35,6 +37,16 @@ public sealed class EmulatorServer : IAsyncDisposable
     public Uri BaseUrl { get; }
 
     public string ApiKey { get; }
+
+    /// <summary>
+    /// Requests per minute the server allows now (0 = no limit); starts at <see cref="EmulatorOptions.RateLimitPerMinute"/>.
+    /// Settable while running so tests and benchmarks can seed at full speed and then enforce a limit.
+    /// </summary>
+    public int RateLimitPerMinute
+    {
+        get => rateLimit.PerMinute;
+        set => rateLimit.PerMinute = value;
+    }
 
     /// <summary>The raw store, secrets included: for tests that prove a secret was kept (hold <see cref="ServerStore.Gate"/>).</summary>
     internal ServerStore Store { get; }
@@ -66,12 +78,13 @@ public sealed class EmulatorServer : IAsyncDisposable
         var store = new ServerStore();
         SpaceSeed.SeedServer(store);
         var log = new RequestLog(options.RequestLogPath);
-        Pipeline.Configure(app, options, log, new ApiDispatcher(store, new Router(RouteDefs.Value)));
+        var rateLimit = new RateLimit(options.RateLimitPerMinute, TimeProvider.System);
+        Pipeline.Configure(app, options, log, rateLimit, new ApiDispatcher(store, new Router(RouteDefs.Value)));
         await app.StartAsync(ct);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
-        return new EmulatorServer(app, store, log, new Uri($"http://127.0.0.1:{port}/"), options.ApiKey);
+        return new EmulatorServer(app, store, log, rateLimit, new Uri($"http://127.0.0.1:{port}/"), options.ApiKey);
     }
 
     /// <summary>Runs a server until <paramref name="ct"/> is cancelled (the `octosync emulator` command).</summary>

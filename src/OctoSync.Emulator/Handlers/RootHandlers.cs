@@ -65,7 +65,7 @@ internal static class RootHandlers
 
         yield return new("MachineRoles", $"/api/{spaceId}/machineroles/all");
         yield return new("TenantVariables", $"/api/{spaceId}/tenantvariables/all{{?projectId}}");
-        yield return new("Teams", $"/api/teams{{/id}}{{?skip,take,ids,partialName,spaces,includeSystem}}");
+        yield return new("Teams", $"/api/{spaceId}/teams{{/id}}{{?skip,take,ids,partialName,includeSystem}}");
         yield return new("CurrentUser", "/api/users/me");
     }
 }

@@ -15,9 +15,8 @@ internal static class Pipeline
     public const string AuthErrorMessage =
         "You must be logged in to perform this action. Please provide a valid API key or log in again.";
 
-    public static void Configure(WebApplication app, EmulatorOptions options, RequestLog log, ApiDispatcher dispatcher)
+    public static void Configure(WebApplication app, EmulatorOptions options, RequestLog log, RateLimit rateLimit, ApiDispatcher dispatcher)
     {
-        var bucket = options.RateLimitPerMinute > 0 ? new TokenBucket(options.RateLimitPerMinute, TimeProvider.System) : null;
         var faults = new FaultInjector(options.FaultRate, options.FaultSeed);
 
         app.Use(async (http, next) =>
@@ -38,13 +37,13 @@ internal static class Pipeline
 
         app.Use(async (http, next) =>
         {
-            if (bucket is not null && !bucket.TryTake(out var retryAfter))
+            if (!rateLimit.TryTake(out var retryAfter))
             {
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 await HttpJson.WriteAsync(http, 429, ApiException.Body(
                     "Too many requests. Please slow down.",
-                    [$"The emulator allows {options.RateLimitPerMinute} requests per minute; retry after {seconds} seconds."]));
+                    [$"The emulator allows {rateLimit.PerMinute} requests per minute; retry after {seconds} seconds."]));
                 return;
             }
 

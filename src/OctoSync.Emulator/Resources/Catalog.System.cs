@@ -27,6 +27,7 @@ internal static partial class Catalog
     {
         SystemScoped = true,
         TemplateQuery = "{?skip,take,ids,partialName,spaces,includeSystem}",
+        Filters = Filters.Of(("spaces", (doc, raw) => doc.Str("SpaceId") is not { } s || Filters.Values(raw).Contains(s, StringComparer.OrdinalIgnoreCase))),
         Prepare = ctx =>
         {
             ctx.Doc.Default("Description", "");

@@ -25,6 +25,7 @@ internal static class RouteTable
             new("GET", "workerpools/{id}/workers", true, MiscHandlers.PoolWorkers),
         };
         routes.AddRange(ProjectRoutes.Build());
+        routes.AddRange(TeamRoutes.Build());
         foreach (var d in Catalog.All)
         {
             routes.AddRange(CollectionRoutes(d));
