@@ -11,6 +11,8 @@ internal static partial class Catalog
         HasSlug = true,
         LinkName = "Environments",
         TemplateQuery = "{?name,skip,ids,take,partialName}",
+        DeleteGuard = Dependents.Guard(
+            "environment", () => Lifecycles, () => DeploymentProcesses, () => RunbookProcesses, () => Variables, () => Tenants, () => Accounts, () => Certificates),
         Prepare = ctx =>
         {
             ctx.Doc.Default("Description", "");
@@ -39,10 +41,11 @@ internal static partial class Catalog
                 ctx.CheckAll(Environments, phase, "OptionalDeploymentTargets", $"Phase '{phase.Str("Name")}' OptionalDeploymentTargets");
             }
         },
-        DeleteGuard = (space, doc) =>
-            space.All(Projects).Any(p => p.Str("LifecycleId") == doc.Str("Id"))
+        DeleteGuard = Dependents.All(
+            (space, doc) => space.All(Projects).Any(p => p.Str("LifecycleId") == doc.Str("Id"))
                 ? "This lifecycle is used by one or more projects and cannot be deleted."
                 : null,
+            Dependents.Guard("lifecycle", () => Channels)),
         ExtraLinks = (space, doc) => [new("Projects", $"/api/{space}/lifecycles/{doc.Str("Id")}/projects")],
     };
 

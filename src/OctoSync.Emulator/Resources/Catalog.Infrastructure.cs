@@ -10,6 +10,7 @@ internal static partial class Catalog
         HasSlug = true,
         LinkName = "Accounts",
         TemplateQuery = "{?skip,take,ids,partialName,accountType}",
+        DeleteGuard = Dependents.Guard("account", () => DeploymentProcesses, () => RunbookProcesses, () => Variables, () => Machines, () => Workers),
         Filters = Filters.Of(("accountType", Filters.PropertyIn("AccountType"))),
         Prepare = ctx =>
         {
@@ -26,6 +27,7 @@ internal static partial class Catalog
     {
         LinkName = "Certificates",
         TemplateQuery = "{?skip,take,search,archived,tenant,firstResult,orderBy,ids,partialName}",
+        DeleteGuard = Dependents.Guard("certificate", () => DeploymentProcesses, () => RunbookProcesses, () => Variables, () => Machines),
         ServerFields = ["Thumbprint", "SubjectDistinguishedName", "NotAfter", "NotBefore", "CertificateDataFormat"],
         Prepare = ctx =>
         {
@@ -62,7 +64,9 @@ internal static partial class Catalog
             ctx.Doc.Default("SortOrder", ctx.Space.All(WorkerPools).Select(e => e.Int("SortOrder") + 1).DefaultIfEmpty(0).Max());
             ctx.Doc["CanAddWorkers"] = ctx.Doc.Str("WorkerPoolType") == "StaticWorkerPool";
         },
-        DeleteGuard = (space, doc) => doc.Bool("IsDefault") ? "The default worker pool cannot be deleted." : null,
+        DeleteGuard = Dependents.All(
+            (space, doc) => doc.Bool("IsDefault") ? "The default worker pool cannot be deleted." : null,
+            Dependents.Guard("worker pool", () => DeploymentProcesses, () => RunbookProcesses, () => Variables)),
         ExtraLinks = (space, doc) => [new("Workers", $"/api/{space}/workerpools/{doc.Str("Id")}/workers{{?skip,take}}")],
     };
 
@@ -86,7 +90,9 @@ internal static partial class Catalog
 
             ctx.Doc.Default("PackageAcquisitionLocationOptions", Json.Array(["Server", "ExecutionTarget"]));
         },
-        DeleteGuard = (space, doc) => doc.Str("FeedType") is "BuiltIn" or "OctopusProject" ? "The built-in feeds cannot be deleted." : null,
+        DeleteGuard = Dependents.All(
+            (space, doc) => doc.Str("FeedType") is "BuiltIn" or "OctopusProject" ? "The built-in feeds cannot be deleted." : null,
+            Dependents.Guard("feed", () => DeploymentProcesses, () => RunbookProcesses, () => Variables, () => ActionTemplates)),
     };
 
     public static ResourceDescriptor ActionTemplates => field ??= new("actiontemplates", "ActionTemplates", "ActionTemplate")

@@ -52,7 +52,7 @@ internal static partial class Catalog
             ctx.Doc.Default("TenantTags", new JsonArray());
             Json.EnsureIds(ctx.Doc["Rules"] as JsonArray);
         },
-        DeleteGuard = (space, doc) => doc.Bool("IsDefault") ? "The default channel cannot be deleted." : null,
+        DeleteGuard = Dependents.ChannelGuard,
         ExtraLinks = (space, doc) =>
         [
             new("Project", $"/api/{space}/projects/{doc.Str("ProjectId")}"),
