@@ -23,6 +23,7 @@ internal static class DocumentWriter
         Secrets.Merge(doc, null);
         var ctx = new WriteContext(space, d, doc, null);
         Validate(ctx);
+        Stamp(doc);
         space.Put(d, doc);
         d.OnCreated?.Invoke(space, doc);
         return doc;
@@ -67,6 +68,7 @@ internal static class DocumentWriter
         Secrets.Merge(doc, existing);
         var ctx = new WriteContext(space, d, doc, existing);
         Validate(ctx);
+        Stamp(doc);
         space.Put(d, doc);
         return doc;
     }
@@ -116,5 +118,15 @@ internal static class DocumentWriter
     {
         var others = ctx.Space.All(ctx.Descriptor).Where(x => !string.Equals(x.Str("Id"), ctx.Id, StringComparison.OrdinalIgnoreCase));
         return ctx.Descriptor.NameScope is { } scope ? others.Where(x => x.Str(scope) == ctx.Doc.Str(scope)) : others;
+    }
+
+    /// <summary>
+    /// Every Octopus resource carries `LastModifiedOn`/`LastModifiedBy` (Swagger 2021.2, e.g. ProjectResource), set by
+    /// the server on each write to the time and the caller's username; a client cannot choose them.
+    /// </summary>
+    private static void Stamp(JsonObject doc)
+    {
+        doc["LastModifiedOn"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffK", System.Globalization.CultureInfo.InvariantCulture);
+        doc["LastModifiedBy"] = SpaceSeed.ApiUserName;
     }
 }

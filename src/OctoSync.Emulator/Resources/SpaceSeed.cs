@@ -8,6 +8,9 @@ internal static class SpaceSeed
 {
     public const string DefaultSpaceId = "Spaces-1";
 
+    /// <summary>Username of `Users-1`, the user every valid API key belongs to.</summary>
+    public const string ApiUserName = "admin";
+
     /// <summary>Seeds a fresh server: the default space with its defaults, system teams and the API key's user.</summary>
     public static void SeedServer(ServerStore store)
     {
@@ -15,7 +18,7 @@ internal static class SpaceSeed
         system.Put(Catalog.Users, new JsonObject
         {
             ["Id"] = store.NextId("Users"),
-            ["Username"] = "admin",
+            ["Username"] = ApiUserName,
             ["DisplayName"] = "Emulator Administrator",
             ["EmailAddress"] = "admin@example.com",
             ["IsActive"] = true,
