@@ -22,7 +22,9 @@ internal static class CollectionQuery
 
         if (query.TryGetValue("name", out var name) && !string.IsNullOrEmpty(name))
         {
-            docs = docs.Where(x => string.Equals(x.Str("Name"), name.ToString(), StringComparison.OrdinalIgnoreCase));
+            docs = d.NameIsPartial
+                ? docs.Where(x => (x.Str("Name") ?? "").Contains(name.ToString(), StringComparison.OrdinalIgnoreCase))
+                : docs.Where(x => string.Equals(x.Str("Name"), name.ToString(), StringComparison.OrdinalIgnoreCase));
         }
 
         foreach (var (key, filter) in d.Filters)

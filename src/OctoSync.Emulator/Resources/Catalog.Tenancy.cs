@@ -10,6 +10,7 @@ internal static partial class Catalog
         HasSlug = true,
         LinkName = "Tenants",
         TemplateQuery = "{?skip,projectId,name,tags,take,ids,partialName}",
+        NameIsPartial = true,
         Filters = Filters.Of(
             ("projectId", (doc, raw) => doc["ProjectEnvironments"] is JsonObject pe && Filters.Values(raw).Any(pe.ContainsKey)),
             ("tags", Filters.ArrayContainsAll("TenantTags"))),

@@ -46,6 +46,12 @@ internal sealed record ResourceDescriptor(string Collection, string IdPrefix, st
 
     public bool HasSlug { get; init; }
 
+    /// <summary>
+    /// `name=` as a contains match instead of an exact one (Swagger 2021.2 documents tenants' obsolete `name` as
+    /// "a 'contains' style match"; environments and others advertise `name` for the exact name).
+    /// </summary>
+    public bool NameIsPartial { get; init; }
+
     /// <summary>PUT must carry the stored Version (optimistic concurrency); success increments it.</summary>
     public string? VersionConflictSubject { get; init; }
 
