@@ -6,7 +6,7 @@ namespace OctoSync.Emulator.Resources;
 /// Sensitive property values (`{"HasValue":true,"NewValue":"..."}`, docs "sensitive properties API changes in 3.3"):
 /// write-only. A write with `NewValue:null` keeps the stored secret, reads never return it.
 /// </summary>
-internal static class Secrets
+internal static partial class Secrets
 {
     public static bool IsSensitiveValue(JsonNode? node) =>
         node is JsonObject o && o.ContainsKey("HasValue") && o.All(p => p.Key is "HasValue" or "NewValue" or "Hint");
@@ -32,11 +32,32 @@ internal static class Secrets
         else if (incoming is JsonArray array)
         {
             var olds = stored as JsonArray;
+            var byId = IndexById(olds);
             for (var i = 0; i < array.Count; i++)
             {
-                Merge(array[i], Match(array[i], olds, i));
+                Merge(array[i], Match(array[i], olds, byId, i));
             }
         }
+    }
+
+    /// <summary>Stored items by Id, built once per array: matching each incoming variable by a scan was O(n²).</summary>
+    private static Dictionary<string, JsonObject>? IndexById(JsonArray? olds)
+    {
+        if (olds is null)
+        {
+            return null;
+        }
+
+        var byId = new Dictionary<string, JsonObject>(StringComparer.OrdinalIgnoreCase);
+        foreach (var old in olds.OfType<JsonObject>())
+        {
+            if (old.Str("Id") is { } id)
+            {
+                byId.TryAdd(id, old);
+            }
+        }
+
+        return byId;
     }
 
     private static JsonObject Resolve(JsonObject value, JsonObject? old)
@@ -58,77 +79,18 @@ internal static class Secrets
         return resolved;
     }
 
-    private static JsonNode? Match(JsonNode? item, JsonArray? olds, int index)
+    private static JsonNode? Match(JsonNode? item, JsonArray? olds, Dictionary<string, JsonObject>? byId, int index)
     {
-        if (olds is null)
+        if (olds is null || byId is null)
         {
             return null;
         }
 
         if (item is JsonObject o && o.Str("Id") is { } id)
         {
-            return olds.OfType<JsonObject>().FirstOrDefault(x => string.Equals(x.Str("Id"), id, StringComparison.OrdinalIgnoreCase));
+            return byId.GetValueOrDefault(id);
         }
 
         return index < olds.Count ? olds[index] : null;
-    }
-
-    /// <summary>A deep copy of <paramref name="node"/> with every secret's `NewValue` nulled (the read side).</summary>
-    public static JsonNode? RedactedCopy(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject obj when IsSensitiveValue(obj):
-                var secret = new JsonObject { ["HasValue"] = obj["HasValue"]?.DeepClone(), ["NewValue"] = null };
-                if (obj["Hint"] is { } hint)
-                {
-                    secret["Hint"] = hint.DeepClone();
-                }
-
-                return secret;
-            case JsonObject obj:
-                var copy = new JsonObject();
-                foreach (var (key, child) in obj)
-                {
-                    copy[key] = RedactedCopy(child);
-                }
-
-                return copy;
-            case JsonArray array:
-                var items = new JsonNode?[array.Count];
-                for (var i = 0; i < items.Length; i++)
-                {
-                    items[i] = RedactedCopy(array[i]);
-                }
-
-                return new JsonArray(items);
-            default:
-                return node?.DeepClone();
-        }
-    }
-
-    /// <summary>Removes every secret from a document about to be returned.</summary>
-    public static void Redact(JsonNode? node)
-    {
-        if (node is JsonObject obj)
-        {
-            if (IsSensitiveValue(obj))
-            {
-                obj["NewValue"] = null;
-                return;
-            }
-
-            foreach (var (_, child) in obj.ToList())
-            {
-                Redact(child);
-            }
-        }
-        else if (node is JsonArray array)
-        {
-            foreach (var child in array)
-            {
-                Redact(child);
-            }
-        }
     }
 }
