@@ -64,4 +64,19 @@ public sealed class SpaceTeamTests
         Assert.Equal("Releasers", (string?)renamed["Name"]);
         await session.GetAsync($"/api/teams/{team["Id"]}", HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task Server_teams_filtered_by_spaces_keep_system_teams_and_that_space_teams()
+    {
+        await using var session = await EmulatorSession.StartAsync();
+        var other = (JsonObject)await session.PostAsync("/api/spaces", new JsonObject { ["Name"] = "Other", ["SpaceManagersTeamMembers"] = new JsonArray("Users-1") });
+        await session.PostAsync("/api/Spaces-1/teams", new JsonObject { ["Name"] = "Deployers" });
+        await session.PostAsync($"/api/{other["Id"]}/teams", new JsonObject { ["Name"] = "Elsewhere" });
+
+        var names = (await session.GetObjectAsync("/api/teams?spaces=Spaces-1&take=100"))["Items"]!.AsArray().Select(t => (string?)t!["Name"]).ToList();
+
+        Assert.Contains("Deployers", names);
+        Assert.Contains("Everyone", names);
+        Assert.DoesNotContain("Elsewhere", names);
+    }
 }
