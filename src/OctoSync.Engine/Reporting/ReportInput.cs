@@ -18,5 +18,5 @@ public sealed record ReportDestination(Plan Plan, SpaceSnapshot Source, SpaceSna
 
     /// <summary>True when the change's document is (or, for a plan, would be) on the destination afterwards.</summary>
     public bool Written(Change change) =>
-        change.Writes && (Outcomes is null || Outcomes.Any(o => ReferenceEquals(o.Change, change) && o.Outcome == ApplyOutcome.Applied));
+        change.Writes && (Outcomes is null || Outcomes.Any(o => o.Change == change && o.Outcome == ApplyOutcome.Applied));
 }
