@@ -31,6 +31,13 @@ internal static class MiscHandlers
         return CollectionHandlers.List(call, Catalog.Workers, w => w.Strings("WorkerPoolIds").Contains(id, StringComparer.OrdinalIgnoreCase));
     }
 
+    /// <summary>The spaces a user can see (Octopus.Client resolves the default space through this link).</summary>
+    public static ApiResponse UserSpaces(RouteCall call)
+    {
+        CollectionHandlers.Find(call.Space, Catalog.Users, call["id"]);
+        return ApiResponse.Ok(Presenter.PresentAll(call.Space, Catalog.Spaces, CollectionQuery.Sort(Catalog.Spaces, call.Space.All(Catalog.Spaces))));
+    }
+
     private static ApiResponse ProjectsWhere(RouteCall call, ResourceDescriptor owner, string field)
     {
         var id = CollectionHandlers.Find(call.Space, owner, call["id"]).Str("Id")!;

@@ -33,6 +33,14 @@ internal sealed class ApiDispatcher(ServerStore store, Router router)
         {
             response = new ApiResponse(e.Status, e.ToBody());
         }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException or KeyNotFoundException)
+        {
+            // A body the emulator cannot interpret (e.g. a number where an id list belongs): answer like the real
+            // server's unhandled errors (ErrorMessage + FullException) instead of an empty 500.
+            var body = ApiException.Body("An unexpected error occurred in the emulator.", [e.Message]);
+            body["FullException"] = e.ToString();
+            response = new ApiResponse(500, body);
+        }
 
         await HttpJson.WriteAsync(http, response.Status, response.Body);
     }

@@ -57,6 +57,7 @@ internal static partial class Catalog
             ctx.Doc.Default("IsActive", true);
             ctx.Doc.Default("IsService", false);
         },
+        ExtraLinks = (_, doc) => [new("Spaces", $"/api/users/{doc.Str("Id")}/spaces"), new("Teams", $"/api/users/{doc.Str("Id")}/teams{{?spaces,includeSystem}}")],
     };
 
     /// <summary>The built-in package repository: the emulator stores no packages, so it is always empty.</summary>

@@ -25,8 +25,14 @@ internal static partial class Catalog
                 foreach (var (projectId, environments) in projectEnvironments)
                 {
                     ctx.Check(Projects, projectId, "ProjectEnvironments");
-                    var ids = environments is JsonArray a ? a.Select(e => e?.GetValue<string>()).OfType<string>() : [];
-                    ctx.CheckAll(Environments, ids, $"ProjectEnvironments[{projectId}]");
+                    var values = environments as JsonArray ?? [];
+                    var ids = values.Select(e => e is JsonValue v && v.TryGetValue<string>(out var id) ? id : null).ToList();
+                    if (ids.Contains(null))
+                    {
+                        ctx.Errors.Add($"ProjectEnvironments[{projectId}] must be a list of environment ids.");
+                    }
+
+                    ctx.CheckAll(Environments, ids.OfType<string>(), $"ProjectEnvironments[{projectId}]");
                 }
             }
         },

@@ -13,6 +13,7 @@ internal static class RouteTable
             new("GET", "", false, RootHandlers.Root),
             new("GET", "", true, RootHandlers.SpaceRoot),
             new("GET", "users/me", false, call => CollectionHandlers.Get(call, Catalog.Users, "Users-1")),
+            new("GET", "users/{id}/spaces", false, MiscHandlers.UserSpaces),
             new("GET", "machineroles/all", true, MiscHandlers.MachineRoles),
             new("GET", "variables/all", true, call => CollectionHandlers.All(call, Catalog.Variables)),
             new("GET", "tenants/{id}/variables", true, TenantVariablesHandlers.Get),

@@ -22,7 +22,7 @@ public static class SnapshotReader
     {
         using var tracker = new ProgressTracker(progress, SnapshotCollections.All.Count + BatchSteps, ct);
         ct = tracker.Token;
-        Task<IReadOnlyList<JsonObject>> All(string collection) => tracker.Track(collection, client.GetAllAsync(collection, ct));
+        Task<IReadOnlyList<JsonObject>> All(string collection) => tracker.Track(StepName(collection), client.GetAllAsync(collection, ct));
 
         // The owners of processes and variable sets go first, and their batches (the slowest requests) queue
         // before the other collections: the client serves requests in the order they ask for a slot.
@@ -35,7 +35,7 @@ public static class SnapshotReader
         var owners = Task.WhenAll(projects, runbooks, libraryVariableSets);
         var others = SnapshotCollections.All
             .Where(c => c is not (SnapshotCollections.Projects or SnapshotCollections.Runbooks or SnapshotCollections.LibraryVariableSets))
-            .ToDictionary(c => c, c => tracker.Track(c, AfterAsync(owners, () => client.GetAllAsync(c, ct))));
+            .ToDictionary(c => c, c => tracker.Track(StepName(c), AfterAsync(owners, () => client.GetAllAsync(c, ct))));
 
         await tracker.WhenAll([projects, runbooks, libraryVariableSets, .. others.Values, deploymentProcesses, runbookProcesses, variableSets]);
 
@@ -103,6 +103,9 @@ public static class SnapshotReader
         var ids = (await projects).Concat(await libraryVariableSets).Select(o => o.Str("VariableSetId")).OfType<string>().ToList();
         return ids.Count == 0 ? [] : await client.GetByIdsAsync("variables/all", ids, ct);
     }
+
+    /// <summary>The step a collection is reported as: its last segment (<c>/api/teams</c> → <c>teams</c>).</summary>
+    private static string StepName(string collection) => collection[(collection.LastIndexOf('/') + 1)..];
 
     private static bool IdEquals(string? a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 

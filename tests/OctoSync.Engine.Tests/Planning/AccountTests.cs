@@ -48,7 +48,7 @@ public class AccountTests
         var certificate = plan.Single(ResourceKind.Certificate, "Web TLS");
         Assert.Equal("rules.certificates: placeholder", certificate.Rule);
         Assert.Null(certificate.After!["Thumbprint"]);
-        Assert.Contains(plan.Cleanup, c => c.Kind == ResourceKind.Account && c.Subject.Contains("Azure Prod", StringComparison.Ordinal));
+        Assert.Contains(plan.Cleanup, c => c.Kind == ResourceKind.Account && c.Subject == "account \"Azure Prod\"");
         Assert.Contains(plan.Cleanup, c => c.Kind == ResourceKind.Certificate && c.What.Contains("CertificateData", StringComparison.Ordinal));
         Assert.Null(plan.Find(ResourceKind.Account, "Azure Shared"));
     }

@@ -49,26 +49,41 @@ public class PlanPropertiesTests
         {
             Source = s with
             {
-                Environments = [.. s.Environments.Reverse()], Projects = [.. s.Projects.Reverse()], Channels = [.. s.Channels.Reverse()],
-                Tenants = [.. s.Tenants.Reverse()], Lifecycles = [.. s.Lifecycles.Reverse()], Accounts = [.. s.Accounts.Reverse()],
-                LibraryVariableSets = [.. s.LibraryVariableSets.Reverse()], Feeds = [.. s.Feeds.Reverse()], TagSets = [.. s.TagSets.Reverse()],
+                Environments = [.. s.Environments.Reverse()],
+                Projects = [.. s.Projects.Reverse()],
+                Channels = [.. s.Channels.Reverse()],
+                Tenants = [.. s.Tenants.Reverse()],
+                Lifecycles = [.. s.Lifecycles.Reverse()],
+                Accounts = [.. s.Accounts.Reverse()],
+                LibraryVariableSets = [.. s.LibraryVariableSets.Reverse()],
+                Feeds = [.. s.Feeds.Reverse()],
+                TagSets = [.. s.TagSets.Reverse()],
             },
         };
 
         Assert.Equal(Render(SyncPlanner.Plan(input)), Render(SyncPlanner.Plan(reversed)));
     }
 
-    [Fact]
-    public void A_second_plan_after_applying_the_first_writes_nothing()
+    public static TheoryData<string, SyncRules> RuleSets => new()
     {
-        var input = PlanningFixture.Input(Source(), PlanningFixture.ProductionOnly(), Everything);
+        { "defaults", new SyncRules() },
+        { "lifecycles sync, placeholders", Everything },
+        { "createMissing", new SyncRules { Environments = new EnvironmentRules { CreateMissing = true }, Lifecycles = LifecyclesMode.Sync } },
+        { "channels skip", new SyncRules { Channels = ChannelsMode.Skip } },
+    };
+
+    [Theory]
+    [MemberData(nameof(RuleSets))]
+    public void A_second_plan_after_applying_the_first_writes_nothing(string name, SyncRules rules)
+    {
+        var input = PlanningFixture.Input(Source(), PlanningFixture.ProductionOnly(), rules);
         var first = SyncPlanner.Plan(input);
         Assert.True(first.HasWrites);
 
         var (destination, state) = FakeApplier.Apply(first, input.Destination);
         var second = SyncPlanner.Plan(input with { Destination = destination, State = state });
 
-        Assert.False(second.HasWrites, string.Join("\n", second.Changes.Where(c => c.Writes).Select(c => $"{c.Action} {c.Kind} {c.Key}: {c.Reason}")));
+        Assert.False(second.HasWrites, name + ": " + string.Join("\n", second.Changes.Where(c => c.Writes).Select(c => $"{c.Action} {c.Kind} {c.Key}: {c.Reason}")));
         Assert.DoesNotContain(second.Changes, c => c.Action == ChangeAction.Leave);
     }
 

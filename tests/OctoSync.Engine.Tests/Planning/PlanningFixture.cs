@@ -11,15 +11,15 @@ public static class PlanningFixture
 {
     public static PlanningInput Input(SnapshotBuilder source, SnapshotBuilder destination, SyncRules? rules = null,
         Dictionary<string, string>? environments = null, Selection? select = null, SyncState? state = null) => new()
-    {
-        DestinationName = "prod",
-        Source = source.Build(),
-        Destination = destination.Build(),
-        EnvironmentMap = environments ?? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase),
-        Rules = new RuleSet { Default = rules ?? new SyncRules() },
-        Select = select ?? new Selection(),
-        State = state,
-    };
+        {
+            DestinationName = "prod",
+            Source = source.Build(),
+            Destination = destination.Build(),
+            EnvironmentMap = environments ?? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase),
+            Rules = new RuleSet { Default = rules ?? new SyncRules() },
+            Select = select ?? new Selection(),
+            State = state,
+        };
 
     public static Plan Plan(SnapshotBuilder source, SnapshotBuilder destination, SyncRules? rules = null,
         Dictionary<string, string>? environments = null, Selection? select = null) =>

@@ -85,4 +85,13 @@ public class TenantTests
             after[destination.IdOf(ResourceKind.Project, "OctoFx")]!.AsArray().Select(e => e!.GetValue<string>()).Order());
         Assert.NotNull(after[destination.IdOf(ResourceKind.Project, "Billing")]);
     }
+
+    [Fact]
+    public void Tags_of_a_tag_set_that_does_not_reach_the_destination_are_dropped()
+    {
+        var select = new Selection { TagSets = NameFilter.None };
+        var plan = PlanningFixture.Plan(Source(), PlanningFixture.ProductionOnly(), select: select);
+
+        Assert.Empty(plan.Single(ResourceKind.Tenant, "Test tenant").After!.Strings("TenantTags"));
+    }
 }

@@ -16,13 +16,20 @@ public static class FakeApplier
     {
         var lists = new Dictionary<ResourceKind, List<JsonObject>>
         {
-            [ResourceKind.Environment] = [.. destination.Environments], [ResourceKind.TagSet] = [.. destination.TagSets],
-            [ResourceKind.ProjectGroup] = [.. destination.ProjectGroups], [ResourceKind.Feed] = [.. destination.Feeds],
-            [ResourceKind.WorkerPool] = [.. destination.WorkerPools], [ResourceKind.Account] = [.. destination.Accounts],
-            [ResourceKind.Certificate] = [.. destination.Certificates], [ResourceKind.ActionTemplate] = [.. destination.ActionTemplates],
-            [ResourceKind.LibraryVariableSet] = [.. destination.LibraryVariableSets], [ResourceKind.Lifecycle] = [.. destination.Lifecycles],
-            [ResourceKind.Project] = [.. destination.Projects], [ResourceKind.Channel] = [.. destination.Channels],
-            [ResourceKind.Tenant] = [.. destination.Tenants], [ResourceKind.Runbook] = [.. destination.Runbooks],
+            [ResourceKind.Environment] = [.. destination.Environments],
+            [ResourceKind.TagSet] = [.. destination.TagSets],
+            [ResourceKind.ProjectGroup] = [.. destination.ProjectGroups],
+            [ResourceKind.Feed] = [.. destination.Feeds],
+            [ResourceKind.WorkerPool] = [.. destination.WorkerPools],
+            [ResourceKind.Account] = [.. destination.Accounts],
+            [ResourceKind.Certificate] = [.. destination.Certificates],
+            [ResourceKind.ActionTemplate] = [.. destination.ActionTemplates],
+            [ResourceKind.LibraryVariableSet] = [.. destination.LibraryVariableSets],
+            [ResourceKind.Lifecycle] = [.. destination.Lifecycles],
+            [ResourceKind.Project] = [.. destination.Projects],
+            [ResourceKind.Channel] = [.. destination.Channels],
+            [ResourceKind.Tenant] = [.. destination.Tenants],
+            [ResourceKind.Runbook] = [.. destination.Runbooks],
         };
         var variableSets = new Dictionary<string, JsonObject>(destination.VariableSets, StringComparer.OrdinalIgnoreCase);
         var processes = new Dictionary<string, JsonObject>(destination.DeploymentProcesses, StringComparer.OrdinalIgnoreCase);
@@ -57,6 +64,7 @@ public static class FakeApplier
 
             var targetId = Resolve(JsonValue.Create(change.DestinationId!), tokens)!.GetValue<string>();
             document["Id"] = targetId;
+            AssignItemIds(document, ref next);
             switch (change.Kind)
             {
                 case ResourceKind.VariableSet: variableSets[targetId] = document; break;
@@ -71,12 +79,23 @@ public static class FakeApplier
 
         var applied = destination with
         {
-            Environments = lists[ResourceKind.Environment], TagSets = lists[ResourceKind.TagSet], ProjectGroups = lists[ResourceKind.ProjectGroup],
-            Feeds = lists[ResourceKind.Feed], WorkerPools = lists[ResourceKind.WorkerPool], Accounts = lists[ResourceKind.Account],
-            Certificates = lists[ResourceKind.Certificate], ActionTemplates = lists[ResourceKind.ActionTemplate],
-            LibraryVariableSets = lists[ResourceKind.LibraryVariableSet], Lifecycles = lists[ResourceKind.Lifecycle],
-            Projects = lists[ResourceKind.Project], Channels = lists[ResourceKind.Channel], Tenants = lists[ResourceKind.Tenant],
-            Runbooks = lists[ResourceKind.Runbook], VariableSets = variableSets, DeploymentProcesses = processes, RunbookProcesses = runbookProcesses,
+            Environments = lists[ResourceKind.Environment],
+            TagSets = lists[ResourceKind.TagSet],
+            ProjectGroups = lists[ResourceKind.ProjectGroup],
+            Feeds = lists[ResourceKind.Feed],
+            WorkerPools = lists[ResourceKind.WorkerPool],
+            Accounts = lists[ResourceKind.Account],
+            Certificates = lists[ResourceKind.Certificate],
+            ActionTemplates = lists[ResourceKind.ActionTemplate],
+            LibraryVariableSets = lists[ResourceKind.LibraryVariableSet],
+            Lifecycles = lists[ResourceKind.Lifecycle],
+            Projects = lists[ResourceKind.Project],
+            Channels = lists[ResourceKind.Channel],
+            Tenants = lists[ResourceKind.Tenant],
+            Runbooks = lists[ResourceKind.Runbook],
+            VariableSets = variableSets,
+            DeploymentProcesses = processes,
+            RunbookProcesses = runbookProcesses,
         };
         var newState = (state ?? SyncState.Empty(plan.Destination)).With(plan.Changes.SelectMany(c => c.StateUpdates));
         return (applied, newState);
@@ -93,12 +112,33 @@ public static class FakeApplier
         var channelId = $"Channels-{next++}";
         lists[ResourceKind.Channel].Add(new JsonObject
         {
-            ["Id"] = channelId, ["Name"] = "Default", ["Description"] = "", ["ProjectId"] = id, ["LifecycleId"] = null, ["IsDefault"] = true,
-            ["Rules"] = new JsonArray(), ["TenantTags"] = new JsonArray(), ["GitReferenceRules"] = new JsonArray(), ["GitResourceRules"] = new JsonArray(), ["SpaceId"] = spaceId,
+            ["Id"] = channelId,
+            ["Name"] = "Default",
+            ["Description"] = "",
+            ["ProjectId"] = id,
+            ["LifecycleId"] = null,
+            ["IsDefault"] = true,
+            ["Rules"] = new JsonArray(),
+            ["TenantTags"] = new JsonArray(),
+            ["GitReferenceRules"] = new JsonArray(),
+            ["GitResourceRules"] = new JsonArray(),
+            ["SpaceId"] = spaceId,
         });
         tokens[ReferenceToken.For(ResourceKind.VariableSet, ResourceKeys.VariableSet("Project", name))] = $"variableset-{id}";
         tokens[ReferenceToken.For(ResourceKind.DeploymentProcess, name)] = $"deploymentprocess-{id}";
         tokens[ReferenceToken.For(ResourceKind.Channel, ResourceKeys.Channel(name, "Default"))] = channelId;
+    }
+
+    /// <summary>The server gives new steps, actions and variables their ids.</summary>
+    private static void AssignItemIds(JsonObject document, ref int next)
+    {
+        var items = document.Arr("Variables").Objects()
+            .Concat(document.Arr("Steps").Objects())
+            .Concat(document.Arr("Steps").Objects().SelectMany(s => s.Arr("Actions").Objects()));
+        foreach (var item in items.Where(i => string.IsNullOrEmpty(i.Str("Id"))))
+        {
+            item["Id"] = $"00000000-0000-0000-0000-{next++:D12}";
+        }
     }
 
     private static JsonNode? Resolve(JsonNode? node, Dictionary<string, string> tokens) => node switch

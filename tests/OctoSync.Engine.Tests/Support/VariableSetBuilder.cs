@@ -47,8 +47,13 @@ public sealed class VariableSetBuilder
             ["Variables"] = new JsonArray(variables),
             ["ScopeValues"] = new JsonObject
             {
-                ["Environments"] = new JsonArray(), ["Machines"] = new JsonArray(), ["Actions"] = new JsonArray(),
-                ["Roles"] = new JsonArray(), ["Channels"] = new JsonArray(), ["TenantTags"] = new JsonArray(), ["Processes"] = new JsonArray(),
+                ["Environments"] = new JsonArray(),
+                ["Machines"] = new JsonArray(),
+                ["Actions"] = new JsonArray(),
+                ["Roles"] = new JsonArray(),
+                ["Channels"] = new JsonArray(),
+                ["TenantTags"] = new JsonArray(),
+                ["Processes"] = new JsonArray(),
             },
             ["Links"] = new JsonObject { ["Self"] = $"/api/{_space.SpaceId}/variables/{id}" },
         };

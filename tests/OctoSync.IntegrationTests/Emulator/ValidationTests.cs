@@ -108,4 +108,17 @@ public sealed class ValidationTests
 
         Assert.Contains(error["Errors"]!.AsArray(), e => ((string)e!).Contains(field, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_body_of_the_wrong_shape_gets_an_error_body_not_an_empty_answer()
+    {
+        await using var session = await EmulatorSession.StartAsync();
+        await session.CreateProjectAsync("P");
+
+        var error = await session.PostAsync("/api/Spaces-1/tenants", JsonNode.Parse("""{"Name":"T","ProjectEnvironments":{"Projects-1":[42]}}""")!, HttpStatusCode.BadRequest);
+        var notJson = await session.SendAsync(HttpMethod.Post, "/api/Spaces-1/environments", JsonValue.Create("just a string"), HttpStatusCode.BadRequest);
+
+        Assert.Contains("ProjectEnvironments[Projects-1]", (string?)error["Errors"]![0], StringComparison.Ordinal);
+        Assert.Equal("There was a problem with your request.", (string?)notJson["ErrorMessage"]);
+    }
 }

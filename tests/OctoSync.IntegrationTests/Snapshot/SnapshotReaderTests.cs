@@ -73,6 +73,7 @@ public class SnapshotReaderTests
         Assert.Equal(Enumerable.Range(1, reports.Count), reports.Select(r => r.Done).Order());
         Assert.Contains(reports, r => r.Step == "deployment processes");
         Assert.Contains(reports, r => r.Step == "variable sets");
+        Assert.Contains(reports, r => r.Step == "teams");
         Assert.Equal(reports.Count, reports.Select(r => r.Step).Distinct().Count());
     }
 

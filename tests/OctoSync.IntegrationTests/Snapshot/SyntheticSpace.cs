@@ -25,7 +25,7 @@ public static class SyntheticSpace
         var environments = new List<string>();
         foreach (var name in shape.Environments)
         {
-            environments.Add((await client.CreateAsync("environments", new JsonObject { ["Name"] = name }, ct)).Id());
+            environments.Add((await CreateAsync(client, "environments", new JsonObject { ["Name"] = name }, ct)).Id());
         }
 
         var lifecycleId = (await client.GetAllAsync("lifecycles", ct))[0].Id();
@@ -37,7 +37,7 @@ public static class SyntheticSpace
 
     private static async Task<string> CreateLibraryAsync(IOctopusSpaceClient client, string name, List<string> environments, CancellationToken ct)
     {
-        var library = await client.CreateAsync("libraryvariablesets", new JsonObject { ["Name"] = name, ["ContentType"] = "Variables" }, ct);
+        var library = await CreateAsync(client, "libraryvariablesets", new JsonObject { ["Name"] = name, ["ContentType"] = "Variables" }, ct);
         await FillVariablesAsync(client, library.Str("VariableSetId")!, 5, environments, ct);
         return library.Id();
     }
@@ -46,7 +46,7 @@ public static class SyntheticSpace
         IOctopusSpaceClient client, SyntheticSpaceShape shape, string name, string groupId, string lifecycleId,
         IEnumerable<string> libraries, List<string> environments, CancellationToken ct)
     {
-        var project = await client.CreateAsync("projects", new JsonObject
+        var project = await CreateAsync(client, "projects", new JsonObject
         {
             ["Name"] = name,
             ["ProjectGroupId"] = groupId,
@@ -57,8 +57,32 @@ public static class SyntheticSpace
         await FillVariablesAsync(client, project.Str("VariableSetId")!, shape.VariablesPerProject, environments, ct);
         for (var i = 1; i <= shape.RunbooksPerProject; i++)
         {
-            var runbook = await client.CreateAsync("runbooks", new JsonObject { ["Name"] = $"Runbook {i}", ["ProjectId"] = project.Id() }, ct);
+            var runbook = await CreateAsync(client, "runbooks", new JsonObject { ["Name"] = $"Runbook {i}", ["ProjectId"] = project.Id() }, ct);
             await FillProcessAsync(client, $"runbookProcesses/{runbook.Str("RunbookProcessId")}", 1, environments, ct);
+        }
+    }
+
+    /// <summary>
+    /// POST, and after a 5xx or a dropped connection (which the client does not retry for a POST, since the server may
+    /// have created the object) look the object up by name before posting again: seeding works under faults too.
+    /// </summary>
+    private static async Task<JsonObject> CreateAsync(IOctopusSpaceClient client, string collection, JsonObject body, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await client.CreateAsync(collection, body.Clone(), ct);
+            }
+            catch (OctopusApiException ex) when (attempt < 5 && (ex.StatusCode == 0 || ex.StatusCode >= 500))
+            {
+                var existing = (await client.GetAllAsync(collection, ct)).FirstOrDefault(d =>
+                    d.Name() == body.Name() && d.Str("ProjectId") == body.Str("ProjectId"));
+                if (existing is not null)
+                {
+                    return existing;
+                }
+            }
         }
     }
 

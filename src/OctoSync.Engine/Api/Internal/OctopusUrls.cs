@@ -10,7 +10,10 @@ namespace OctoSync.Engine.Api.Internal;
 /// </summary>
 internal static partial class OctopusUrls
 {
-    /// <summary>The server URL with a trailing slash and without credentials, query or fragment.</summary>
+    /// <summary>
+    /// The server URL with a trailing slash and without credentials, query or fragment; a pasted API URL
+    /// (<c>https://host/api</c>) becomes the server URL.
+    /// </summary>
     public static Uri NormalizeServer(Uri url)
     {
         if (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https"))
@@ -22,6 +25,11 @@ internal static partial class OctopusUrls
         if (!builder.Path.EndsWith('/'))
         {
             builder.Path += "/";
+        }
+
+        if (builder.Path.EndsWith("/api/", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Path = builder.Path[..^"api/".Length];
         }
 
         return builder.Uri;

@@ -78,7 +78,7 @@ public static class AccountPlanner
             if (change.Action == ChangeAction.Create)
             {
                 session.Changes[^1] = change with { Rule = rule, Reason = $"Missing on the destination; created with placeholder details for a person to fill in." };
-                session.Cleanup.Add(new CleanupItem(kind, $"{kind} \"{name}\"", "created with placeholder details: check every field and replace the secrets"));
+                session.Cleanup.Add(new CleanupItem(kind, KindWords.Subject(kind, name), "created with placeholder details: check every field and replace the secrets"));
             }
             else if (change.Action != ChangeAction.None)
             {

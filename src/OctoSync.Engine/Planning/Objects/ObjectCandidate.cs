@@ -39,5 +39,5 @@ public sealed record ObjectCandidate
     public IReadOnlyList<ChangeDetail> Details { get; init; } = [];
 
     /// <summary>Who the clean-up report names, e.g. <c>account "Azure Dev"</c>.</summary>
-    public string Subject => $"{Kind} \"{Key}\"";
+    public string Subject => KindWords.Subject(Kind, Key);
 }

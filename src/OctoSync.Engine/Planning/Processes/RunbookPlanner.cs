@@ -28,7 +28,7 @@ public static class RunbookPlanner
         foreach (var source in sourceRunbooks)
         {
             var destination = destinationRunbooks.FirstOrDefault(d => string.Equals(d.Name(), source.Name(), StringComparison.OrdinalIgnoreCase));
-            var change = Decide(source, destination, context, diagnostics);
+            var change = RunbookDecider.Decide(source, destination, context, diagnostics);
             runbooks.Add(change);
             if (change.Action is ChangeAction.Skip || (destination is null && change.Action is ChangeAction.Leave))
             {
@@ -45,43 +45,6 @@ public static class RunbookPlanner
         }
 
         return new RunbookPlan([.. runbooks, .. processes], diagnostics, cleanup);
-    }
-
-    private static Change Decide(JsonObject source, JsonObject? destination, RunbookPlanningContext context, List<Diagnostic> diagnostics)
-    {
-        var key = ResourceKeys.Runbook(context.ProjectName, source.Name());
-        var (translated, scope) = RunbookDocument.Translate(source, context, diagnostics);
-        var change = new Change
-        {
-            Kind = ResourceKind.Runbook, Key = key, Action = ChangeAction.Skip, Rule = scope.Rule, Reason = scope.Reason,
-            DestinationId = destination?.Str("Id"), Owner = context.ProjectName, Before = destination,
-        };
-        if (scope.Skip)
-        {
-            return change;
-        }
-
-        var t = context.Translator;
-        var written = destination is null ? RunbookDocument.New(translated) : RunbookDocument.Overlay(destination, translated);
-        var sourceFingerprint = PortableForm.Fingerprint(written, translated, t);
-        var destinationFingerprint = destination is null ? null : PortableForm.Fingerprint(destination, translated, t);
-        var baseFingerprint = ThreeWayDecision.BaseOf(context.State, ResourceKind.Runbook, key);
-        var cell = ThreeWayDecision.Decide(baseFingerprint, destinationFingerprint, sourceFingerprint, context.Rules.Variables.Overwrite);
-        var useScopeRule = cell.Rule == RuleText.Default && !scope.IsDefault;
-        if (cell.Action == ChangeAction.Create)
-        {
-            t.PlanCreate(ResourceKind.Runbook, key);
-            t.PlanCreate(ResourceKind.RunbookProcess, key);
-        }
-
-        return change with
-        {
-            Action = cell.Action,
-            Rule = useScopeRule ? scope.Rule : cell.Rule,
-            Reason = useScopeRule ? $"{scope.Reason} {cell.Reason}" : cell.Reason,
-            After = cell.Action is ChangeAction.Create or ChangeAction.Update ? written : null,
-            StateUpdates = cell.StateUpdates(ResourceKind.Runbook, key, destination?.Str("Id")),
-        };
     }
 
     private static ProcessPlan? Process(JsonObject source, JsonObject? destination, Change runbook, RunbookPlanningContext context, List<Diagnostic> diagnostics)

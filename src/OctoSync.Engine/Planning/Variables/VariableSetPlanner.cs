@@ -46,9 +46,11 @@ public static class VariableSetPlanner
             }
         }
 
+        // Reasons are built from fragments; each reads as a sentence in the plan.
+        details = [.. details.Select(d => d.Reason.Length == 0 ? d : d with { Reason = char.ToUpperInvariant(d.Reason[0]) + d.Reason[1..] })];
         var after = VariableSetDocument.Build(context, destination, updates, creates);
         var namesAfter = after.Arr("Variables").Objects().Select(v => v.Name()).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var diagnostics = desired.Diagnostics.Concat(MissingReferences(context, reaching, namesAfter)).ToList();
+        var diagnostics = desired.Diagnostics.Concat(VariableSetReport.MissingReferences(context, reaching, namesAfter)).ToList();
         var synced = desired.Values.Select(v => v.Value.Name).Concat(bases.Keys).Where(namesAfter.Contains)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var change = new Change
@@ -58,7 +60,7 @@ public static class VariableSetPlanner
             Action = updates.Count + creates.Count > 0 ? ChangeAction.Update
                 : details.Any(d => d.Action == ChangeAction.Leave) ? ChangeAction.Leave : ChangeAction.None,
             Rule = details.FirstOrDefault(d => d.Action == ChangeAction.Leave && updates.Count + creates.Count == 0)?.Rule ?? "default",
-            Reason = Summary(details),
+            Reason = VariableSetReport.Summary(details),
             DestinationId = context.DestinationId,
             Owner = context.OwnerName,
             Before = context.Destination,
@@ -98,47 +100,6 @@ public static class VariableSetPlanner
         context.Source.Arr("Variables").Objects().Select(v => v.Name())
             .Concat(bases.Keys.Order(StringComparer.Ordinal))
             .Distinct(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Step 4: a synced value that refers to a variable that will not be there (the seed's ConnectionString).</summary>
-    private static IEnumerable<Diagnostic> MissingReferences(VariableSetPlanningContext context, IEnumerable<Internal.VariableValue> values, HashSet<string> namesAfter)
-    {
-        var reported = new HashSet<(string, string)>();
-        foreach (var value in values.Where(v => !v.IsSensitive))
-        {
-            foreach (var name in TemplateReferences.NamesIn(value.Value))
-            {
-                if (!namesAfter.Contains(name) && !context.NamesAvailableElsewhere.Contains(name) && reported.Add((value.Name, name)))
-                {
-                    yield return new Diagnostic(Severity.Warning,
-                        $"{value.Name} refers to #{{{name}}}, which is not synced to this destination",
-                        $"Sync {name} too, or add it on the destination; otherwise {value.Name} will not resolve there.",
-                        $"{context.OwnerName} / {value.Name}");
-                }
-            }
-        }
-    }
-
-    private static string Summary(IReadOnlyList<ChangeDetail> details)
-    {
-        if (details.Count == 0)
-        {
-            return "No variables to sync.";
-        }
-
-        var counts = details.GroupBy(d => d.Action).OrderBy(g => g.Key).Select(g => $"{g.Count()} {Verb(g.Key)}");
-        var drift = details.Count(d => d.IsDrift);
-        return $"Variable values: {string.Join(", ", counts)}{(drift > 0 ? $" ({drift} drifted)" : "")}.";
-    }
-
-    private static string Verb(ChangeAction action) => action switch
-    {
-        ChangeAction.None => "unchanged",
-        ChangeAction.Create => "to create",
-        ChangeAction.Update => "to update",
-        ChangeAction.Skip => "skipped",
-        ChangeAction.Leave => "left",
-        _ => action.ToString().ToLowerInvariant(),
-    };
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

@@ -27,6 +27,8 @@ public class ActionReferencesTests
     [InlineData("Octopus.Action.Template.Id", "ActionTemplates-1", "ActionTemplates-81")]
     [InlineData("Octopus.Action.Azure.AccountId", "#{Azure.Account}", "#{Azure.Account}")]
     [InlineData("Octopus.Action.Script.ScriptBody", "echo Accounts-1 is not a whole value", "echo Accounts-1 is not a whole value")]
+    [InlineData("Web.Package", "{\"PackageId\":\"Web\",\"FeedId\":\"Feeds-1\"}", "{\"PackageId\":\"Web\",\"FeedId\":\"Feeds-41\"}")]
+    [InlineData("Web.Settings", "{ \"Mode\": \"Feeds\" }", "{ \"Mode\": \"Feeds\" }")]
     public void Property_values_that_are_source_ids_are_translated(string property, string value, string expected)
     {
         var action = Translated(a => Props(a)[property] = value);

@@ -92,6 +92,25 @@ public class ProcessChangeTests
     }
 
     [Fact]
+    public void A_skipped_child_action_the_destination_has_is_its_own_and_never_removed()
+    {
+        var plan = new ProcessScenario
+        {
+            Source = [Parent("src", "Environments-2")],
+            Destination = [Parent("dst")],
+            Rules = new SyncRules
+            {
+                Steps = new StepRules { DestinationOnlySteps = DestinationOnlyStepsMode.Remove },
+                Variables = new VariableRules { Overwrite = OverwriteMode.Always },
+            },
+        }.Plan();
+
+        Assert.Equal(ChangeAction.None, plan.Change.Action);
+        Assert.Equal(["Deploy", "Warm up"], plan.Step("Deploy").Arr("Actions").Objects().Select(a => a.Name()));
+        Assert.DoesNotContain(plan.Change.Details, d => d.Action == ChangeAction.Delete);
+    }
+
+    [Fact]
     public void A_reordered_source_reorders_the_destination()
     {
         var plan = new ProcessScenario { Source = [ProcessFixture.Step("B"), ProcessFixture.Step("A")], Destination = [Dest("A"), Dest("B")] }.Plan();

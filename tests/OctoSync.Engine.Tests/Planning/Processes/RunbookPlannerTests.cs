@@ -116,4 +116,27 @@ public class RunbookPlannerTests
             Assert.Equal("RunbookProcess-Runbooks-20", runbook.After!.Str("RunbookProcessId"));
         }
     }
+
+    [Theory]
+    [InlineData(OverwriteMode.Unchanged, ChangeAction.Leave)]
+    [InlineData(OverwriteMode.Always, ChangeAction.Create)]
+    public void A_runbook_deleted_on_the_destination_stays_deleted_unless_always(OverwriteMode overwrite, ChangeAction expected)
+    {
+        var (first, _) = new RunbookScenario { DestinationRunbooks = new Dictionary<string, string> { ["Health check"] = "Checks health" } }.Run();
+        var state = SyncState.Empty("prod").With(first.Changes.Single(c => c.Kind == ResourceKind.Runbook && c.Key == Health).StateUpdates);
+
+        var (plan, translator) = new RunbookScenario { Rules = new SyncRules { Variables = new VariableRules { Overwrite = overwrite } }, State = state }.Run();
+
+        Assert.Equal(expected, plan.Changes.Single(c => c.Kind == ResourceKind.Runbook && c.Key == Health).Action);
+        var process = plan.Changes.SingleOrDefault(c => c.Kind == ResourceKind.RunbookProcess && c.Key == Health);
+        if (expected == ChangeAction.Leave)
+        {
+            Assert.Null(process);
+            Assert.Null(translator.Translate(ResourceKind.Runbook, "Runbooks-2"));
+        }
+        else
+        {
+            Assert.Equal(ReferenceToken.For(ResourceKind.RunbookProcess, Health), process!.DestinationId);
+        }
+    }
 }

@@ -36,6 +36,16 @@ public class StepMergeTests
     }
 
     [Fact]
+    public void Kept_destination_only_steps_alone_leave_nothing_to_do()
+    {
+        var plan = new ProcessScenario { Source = [ProcessFixture.Step("A")], Destination = [Dest("Own"), Dest("A")] }.Plan();
+
+        Assert.Equal(ChangeAction.None, plan.Change.Action);
+        Assert.Equal(ChangeAction.Leave, plan.Detail("Own").Action);
+        Assert.Equal(ChangeAction.None, plan.Detail("A").Action);
+    }
+
+    [Fact]
     public void Matched_steps_keep_destination_ids_and_unknown_fields_new_steps_get_no_id()
     {
         var destination = Dest("Deploy web", a =>

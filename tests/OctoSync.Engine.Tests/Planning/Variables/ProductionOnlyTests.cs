@@ -67,4 +67,22 @@ public class ProductionOnlyTests
         Assert.Contains("Site.Certificate", Assert.Single(plan.Diagnostics).Summary, StringComparison.Ordinal);
         Assert.Equal(ChangeAction.None, plan.Change.Action);
     }
+
+    [Fact]
+    public void No_placeholder_is_added_to_a_variable_a_person_already_keeps_on_the_destination()
+    {
+        var s = new VariableScenario();
+        var dev = s.Source.Environment("Development");
+        s.Source.Project("OctoFx");
+        var production = s.Destination.Environment("Production");
+        s.Destination.Project("OctoFx");
+        var destination = Set("variableset-Projects-102", Value("person", "Feature.Flags", "prod-flags", Env(production)));
+
+        var plan = s.Plan(Set("variableset-Projects-4", Value("f1", "Feature.Flags", "all-on", Env(dev))), destination);
+
+        Assert.Equal(["Feature.Flags | prod-flags | Production"], s.Table(plan.Change.After));
+        Assert.False(plan.Change.Writes);
+        Assert.Empty(plan.Cleanup);
+        Assert.Equal(ChangeAction.Skip, plan.Change.Details.Single(d => d.Item == "Feature.Flags = Replace Me").Action);
+    }
 }

@@ -62,7 +62,7 @@ public class ReferenceValueTests
     {
         var plan = _s.Plan(Set("variableset-Projects-1", Typed("c", "Cert", _devCert, "Certificate")), Set("variableset-Projects-101"));
 
-        Assert.Equal("certificate \"Dev cert\" is not on this destination", Assert.Single(plan.Change.Details).Reason);
+        Assert.Equal("Certificate \"Dev cert\" is not on this destination", Assert.Single(plan.Change.Details).Reason);
     }
 
     [Fact]

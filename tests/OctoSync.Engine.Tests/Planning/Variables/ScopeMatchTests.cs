@@ -31,6 +31,9 @@ public class ScopeMatchTests
         _s.Destination.Channel(project, "Dev only");
         _s.Destination.Runbook(project, "Refresh cache");
         _s.Destination.Machine("web-01");
+        _s.Source.TagSet("Region", "EU", "US");
+        _s.Source.TagSet("Tier", "Gold");
+        _s.Destination.TagSet("Region", "EU");
         // The orchestrator learnt from the channel planner that "Dev only" is skipped on this destination.
         _s.Teach.Add(t => t.Exclude(ResourceKind.Channel, "OctoFx/Dev only"));
     }
@@ -110,6 +113,22 @@ public class ScopeMatchTests
             Value("v1", "X", "1", Role("SQL-Server", "web"), ("TenantTag", ["Region/EU"])));
 
         Assert.Equal(["X | 1 | SQL-Server, web (role); Region/EU (tenanttag)"], _s.Table(plan.Change.After));
+    }
+
+    [Theory]
+    [InlineData(ScopeMatch.Partial, false, null)]
+    [InlineData(ScopeMatch.Ignore, false, "X | 1 | ")]
+    [InlineData(ScopeMatch.Partial, true, "X | 1 | Tier/Gold (tenanttag)")]
+    public void A_tenant_tag_must_reach_the_destination_with_its_tag_set(ScopeMatch mode, bool tagSetCreatedByThePlan, string? expected)
+    {
+        if (tagSetCreatedByThePlan)
+        {
+            _s.Teach.Add(t => t.PlanCreate(ResourceKind.TagSet, "Tier"));
+        }
+
+        var plan = Plan(new VariableRules { ScopeMatch = mode }, Value("v1", "X", "1", ("TenantTag", ["Tier/Gold"])));
+
+        Assert.Equal(expected is null ? [] : [expected], _s.Table(plan.Change.After));
     }
 
     [Fact]

@@ -66,4 +66,33 @@ public class SeedRecurringSyncTests
         Assert.Equal([ChangeAction.Leave, ChangeAction.None, ChangeAction.None], run3.Change.Details.Select(d => d.Action));
         Assert.Equal(s.Table(destination), s.Table(run3.Change.After));
     }
+
+    [Fact]
+    public void Under_overwrite_always_the_edited_placeholder_is_restored_in_place_and_the_added_value_kept()
+    {
+        var (s, source, destination) = SeedInitialSyncTests.Seed();
+        var rules = new Engine.Configuration.VariableRules { Overwrite = Engine.Configuration.OverwriteMode.Always };
+        var production = s.Destination.Build().Environments.Single(e => e.Name() == "Production").Id();
+        var run1 = s.Plan(source, destination, rules);
+        destination = VariableScenario.Apply(run1);
+        var placeholder = destination.Arr("Variables").Objects().Single(v => v.Name() == "Application.Database.Name");
+        placeholder["Value"] = "OctoFx-Staging";
+        destination.Arr("Variables").Add(Value("person-1", "Application.Database.Name", "OctoFx-Production", Env(production)));
+        source = Set("variableset-Projects-3",
+            Value("adn-env", "Application.Database.Name", "OctoFx-#{Octopus.Environment.Name}"),
+            Value("cs", "ConnectionString", "Database=#{Application.Database.Name}"));
+
+        var run2 = s.Plan(source, destination, rules, VariableScenario.Record(run1, null));
+
+        Assert.Equal(
+            [
+                "Application.Database.Name | OctoFx-#{Octopus.Environment.Name} | ",
+                "ConnectionString | Database=#{Application.Database.Name} | ",
+                "Application.Database.Name | OctoFx-Production | Production",
+            ],
+            s.Table(run2.Change.After));
+        Assert.Equal(placeholder.Id(), run2.Change.After!.Arr("Variables").Objects().First().Id());
+        var restored = run2.Change.Details.Single(d => d.Item.StartsWith("Application", StringComparison.Ordinal));
+        Assert.Equal((ChangeAction.Update, true, "rules.variables.overwrite: always"), (restored.Action, restored.IsDrift, restored.Rule));
+    }
 }

@@ -20,7 +20,7 @@ internal static class ActionReferences
     private const string TemplateVersion = "Octopus.Action.Template.Version";
     private const string ResponsibleTeamIds = "Octopus.Action.Manual.ResponsibleTeamIds";
 
-    private static readonly HashSet<ResourceKind> PropertyKinds =
+    internal static readonly HashSet<ResourceKind> PropertyKinds =
         [ResourceKind.Account, ResourceKind.Certificate, ResourceKind.WorkerPool, ResourceKind.Feed, ResourceKind.Project];
 
     /// <summary>Translates <paramref name="action"/> in place; returns why it must be skipped, or null.</summary>
@@ -68,13 +68,17 @@ internal static class ActionReferences
             {
                 missing ??= Replace(properties, name, kind, context);
             }
+            else
+            {
+                properties[name] = EmbeddedIds.Translate(value, context, ref missing);
+            }
         }
 
         return missing;
     }
 
     /// <summary>Replaces a source id held in <paramref name="owner"/>[<paramref name="field"/>]; ids the source does not know are kept.</summary>
-    private static MissingReference? Replace(JsonObject owner, string field, ResourceKind kind, ProcessPlanningContext context)
+    internal static MissingReference? Replace(JsonObject owner, string field, ResourceKind kind, ProcessPlanningContext context)
     {
         var t = context.Translator;
         if (owner.Str(field) is not { Length: > 0 } id || !t.Source.TryGetKey(id, out var sourceKind, out var key) || sourceKind != kind)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OctoSync.Engine.Configuration;
 using OctoSync.Engine.Model;
 
 namespace OctoSync.Engine.Planning.Processes.Internal;
@@ -14,8 +15,9 @@ internal static class ProcessChange
             ? steps.Count > 0
             : PortableForm.FingerprintSteps(steps, t) != PortableForm.FingerprintSteps(context.Destination.Arr("Steps"), t);
         var details = outcomes.SelectMany(o => o.Details).ToList();
-        var left = details.FirstOrDefault(d => d.Action == ChangeAction.Leave && d.Rule != RuleText.DestinationOnlySteps(context.Rules.Steps.DestinationOnlySteps))
-            ?? details.FirstOrDefault(d => d.Action == ChangeAction.Leave);
+        // Steps kept because only the destination has them are as the rules want them: they make no Leave on their own.
+        var keep = RuleText.DestinationOnlySteps(DestinationOnlyStepsMode.Keep);
+        var left = details.FirstOrDefault(d => d.Action == ChangeAction.Leave && d.Rule != keep);
         var action = differs ? ChangeAction.Update : left is not null ? ChangeAction.Leave : ChangeAction.None;
         return new Change
         {

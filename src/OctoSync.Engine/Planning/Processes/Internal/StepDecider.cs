@@ -25,7 +25,7 @@ internal static class StepDecider
         }
 
         var writer = new StepWriter(context.Rules.Variables.Placeholder, context.Rules.Steps.DestinationOnlySteps, $"{context.Key} / {item}");
-        var written = destination is null ? writer.New(step.Planned) : writer.Overlay(destination, step.Planned);
+        var written = destination is null ? writer.New(step.Planned) : writer.Overlay(destination, step.Planned, step.Actions.Select(a => a.Name));
         var t = context.Translator;
         var sourceFingerprint = PortableForm.Fingerprint(written, step.Planned, t);
         var destinationFingerprint = destination is null ? null : PortableForm.Fingerprint(destination, step.Planned, t);

@@ -26,7 +26,9 @@ internal sealed class StepWriter(string placeholder, DestinationOnlyStepsMode de
         return step;
     }
 
-    public JsonObject Overlay(JsonObject destination, JsonObject planned)
+    /// <param name="sourceActionNames">Every action of the source step, kept or skipped: a destination action named like a
+    /// skipped one is the destination's own version of it and is kept, like a step (see docs/rules-steps.md).</param>
+    public JsonObject Overlay(JsonObject destination, JsonObject planned, IEnumerable<string> sourceActionNames)
     {
         var step = Lay(destination, planned);
         SensitiveProperties.Resolve(step.Obj("Properties"), destination.Obj("Properties"), placeholder, subject, Cleanup);
@@ -39,9 +41,11 @@ internal sealed class StepWriter(string placeholder, DestinationOnlyStepsMode de
         var own = destinationActions.Where(d => !written.Any(w => string.Equals(w.Item1, d.Name(), StringComparison.OrdinalIgnoreCase))).ToList();
         if (destinationOnly == DestinationOnlyStepsMode.Remove)
         {
-            Details.AddRange(own.Select(d => new ChangeDetail($"step \"{planned.Name()}\" / action \"{d.Name()}\"", ChangeAction.Delete,
+            var skipped = new HashSet<string>(sourceActionNames, StringComparer.OrdinalIgnoreCase);
+            var removed = own.Where(d => !skipped.Contains(d.Name())).ToList();
+            own = [.. own.Except(removed)];
+            Details.AddRange(removed.Select(d => new ChangeDetail($"step \"{planned.Name()}\" / action \"{d.Name()}\"", ChangeAction.Delete,
                 RuleText.DestinationOnlySteps(destinationOnly), "Exists only on the destination; removed.")));
-            own.Clear();
         }
 
         var kept = own.ToDictionary(d => d.Name(), d => d.Clone(), StringComparer.OrdinalIgnoreCase);

@@ -76,9 +76,16 @@ internal static class ScopeTranslator
     /// <summary>Destination items that exist (ids, tokens or portable strings) and source names of those that don't.</summary>
     private static (List<string> Kept, List<string> Missing) Split(ScopeDimension dimension, IReadOnlyList<string> items, Translator translator)
     {
-        if (dimension is ScopeDimension.Role or ScopeDimension.TenantTag)
+        if (dimension == ScopeDimension.Role)
         {
             return ([.. items], []);
+        }
+
+        if (dimension == ScopeDimension.TenantTag)
+        {
+            // Portable names, but Octopus refuses a set scoped to a tag it does not have.
+            var tags = items.ToLookup(t => TenantTags.Exists(t, translator));
+            return ([.. tags[true]], [.. tags[false]]);
         }
 
         var kept = new List<string>();

@@ -73,6 +73,13 @@ internal sealed partial class VariableNameDecider(
         {
             claimed.Add(slot.Id);
         }
+        else if (value.IsPlaceholder && destination.Named(value.Value.Name).Any(e => !claimed.Contains(e.Id)))
+        {
+            // The placeholder exists so that a variable never disappears; one a person keeps on the destination has not.
+            outcome.Details.Add(new ChangeDetail(Item(value.Value), ChangeAction.Skip, value.Rule,
+                $"Not needed: the destination already has values of {value.Value.Name} that OctoSync did not write"));
+            return;
+        }
 
         DecideOne(value, fingerprint, null, slot, outcome);
     }

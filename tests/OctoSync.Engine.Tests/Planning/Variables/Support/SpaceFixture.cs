@@ -18,6 +18,7 @@ internal sealed class SpaceFixture
     private readonly List<JsonObject> _accounts = [];
     private readonly List<JsonObject> _certificates = [];
     private readonly List<JsonObject> _workerPools = [];
+    private readonly List<JsonObject> _tagSets = [];
     private readonly Dictionary<string, JsonObject> _processes = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, JsonObject> _runbookProcesses = new(StringComparer.OrdinalIgnoreCase);
     private int _next;
@@ -33,6 +34,18 @@ internal sealed class SpaceFixture
     public string Certificate(string name) => Add(_certificates, "Certificates", name);
 
     public string WorkerPool(string name) => Add(_workerPools, "WorkerPools", name);
+
+    public string TagSet(string name, params string[] tags)
+    {
+        var id = Add(_tagSets, "TagSets", name);
+        _tagSets[^1]["Tags"] = new JsonArray(tags.Select(t => (JsonNode?)new JsonObject
+        {
+            ["Id"] = $"Tags-{_next++}",
+            ["Name"] = t,
+            ["CanonicalTagName"] = $"{name}/{t}",
+        }).ToArray());
+        return id;
+    }
 
     /// <summary>A project with a deployment process holding the given actions (one step each); returns the project id.</summary>
     public string Project(string name, params string[] actions)
@@ -83,6 +96,7 @@ internal sealed class SpaceFixture
         Accounts = _accounts,
         Certificates = _certificates,
         WorkerPools = _workerPools,
+        TagSets = _tagSets,
         DeploymentProcesses = _processes,
         RunbookProcesses = _runbookProcesses,
     };
