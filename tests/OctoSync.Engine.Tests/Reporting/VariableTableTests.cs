@@ -1,4 +1,5 @@
 using OctoSync.Engine.Reporting;
+using OctoSync.Engine.Tests.Planning;
 
 namespace OctoSync.Engine.Tests.Reporting;
 
@@ -59,6 +60,23 @@ public class VariableTableTests
         Assert.False(project.DestinationBefore.Single(r => r.Name == "Db.Password").Changed);
         Assert.False(project.DestinationAfter.Single(r => r.Name == "Db.Password").Changed);
         Assert.True(project.DestinationAfter.Single(r => r.Scope == "Oracle (role)").Changed);
+    }
+
+    [Fact]
+    public void Scopes_and_reference_values_show_by_name_with_their_kind()
+    {
+        var source = PlanningFixture.DevTest().Account("Azure Prod")
+            .Project("OctoFx", p => p
+                .Channel("Beta")
+                .Step("Deploy web")
+                .Variable("Azure", "Azure Prod", type: "AzureAccount")
+                .Variable("Url", "u", s => s.Environment("Test", "Production").Channel("Beta").Action("Deploy web").TenantTag("Region/EU")));
+
+        var project = Assert.Single(ProjectViews.Of(ReportFixture.Planned(source, ReportFixture.Destination())));
+
+        Assert.Equal(
+            [("Azure", "Azure Prod", ""), ("Url", "u", "Test, Production, Beta (channel), Deploy web (step), Region/EU (tenant tag)")],
+            Rows(project.Source));
     }
 
     private static List<(string, string, string)> Rows(IReadOnlyList<VariableRow> rows) => rows.Select(r => (r.ShownName, r.Value, r.Scope)).ToList();
