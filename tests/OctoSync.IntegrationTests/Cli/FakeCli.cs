@@ -19,8 +19,8 @@ namespace OctoSync.IntegrationTests.Cli;
 /// </summary>
 internal sealed class FakeCli
 {
-    public const string SourceKey = "API-SOURCESECRET0000000000000000";
-    public const string DestinationKey = "API-DESTSECRET00000000000000000";
+    public static readonly string SourceKey = string.Concat("API-", Guid.NewGuid().ToString("N").ToUpperInvariant());
+    public static readonly string DestinationKey = string.Concat("API-", Guid.NewGuid().ToString("N").ToUpperInvariant());
 
     public List<Change> Changes { get; } = [];
     public List<string> Writes { get; } = [];
