@@ -6,6 +6,7 @@ using OctoSync.Benchmarks;
 using OctoSync.Emulator;
 using OctoSync.Engine.Api;
 using OctoSync.Engine.Configuration;
+using OctoSync.Engine.Planning;
 using OctoSync.Engine.Snapshot;
 using OctoSync.IntegrationTests.Snapshot;
 
@@ -54,5 +55,19 @@ Console.WriteLine(string.Create(culture, $"read        {snapshot.Projects.Count}
 Console.WriteLine(string.Create(culture, $"requests    {requests} ({client.RetryCount} retries)"));
 Console.WriteLine(string.Create(culture, $"wall time   {watch.Elapsed.TotalMilliseconds:0} ms"));
 Console.WriteLine(string.Create(culture, $"req/project {(double)requests / Math.Max(1, settings.Projects):0.000}"));
+// Planning is pure: time it on the snapshot just read, against a fresh destination (a first sync: everything is
+// created) and against itself (a recurring sync where everything already matches).
+await using var fresh = await EmulatorServer.StartAsync();
+using var freshClient = (OctopusSpaceClient)await OctopusClient.ConnectAsync(new OctopusConnection(fresh.BaseUrl, fresh.ApiKey, null));
+var empty = await SnapshotReader.ReadAsync(freshClient);
+foreach (var (label, destination) in new[] { ("first sync", empty), ("in sync", snapshot) })
+{
+    var planWatch = Stopwatch.StartNew();
+    var plan = SyncPlanner.Plan(new PlanningInput { DestinationName = "benchmark", Source = snapshot, Destination = destination });
+    planWatch.Stop();
+    Console.WriteLine(string.Create(culture,
+        $"plan        {label}: {planWatch.Elapsed.TotalMilliseconds:0} ms, {plan.Changes.Count} changes ({plan.Count(ChangeAction.Create)} create, {plan.Count(ChangeAction.Update)} update)"));
+}
+
 Console.WriteLine(string.Create(culture, $"peak memory {process.PeakWorkingSet64 / (1024.0 * 1024.0):0} MiB working set (whole process, emulator included)"));
 return 0;

@@ -1,3 +1,4 @@
 using OctoSync.Cli;
+using Spectre.Console;
 
-return await CliApp.RunAsync(args).ConfigureAwait(false);
+return await CliApp.RunAsync(args, RedirectedConsoleWidth.Apply(AnsiConsole.Console)).ConfigureAwait(false);

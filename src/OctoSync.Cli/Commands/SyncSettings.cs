@@ -16,6 +16,10 @@ public abstract class SyncSettings : ConfigSettings
     [DefaultValue("text")]
     public string Output { get; init; } = "text";
 
+    [CommandOption("--html <FILE>")]
+    [Description("Also write an HTML report: per project the variable tables (source, destination before and after) and the process steps.")]
+    public string? Html { get; init; }
+
     public bool Json => string.Equals(Output, "json", StringComparison.OrdinalIgnoreCase);
 
     public override ValidationResult Validate() =>

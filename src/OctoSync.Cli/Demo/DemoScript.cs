@@ -38,7 +38,7 @@ public sealed class DemoScript(IAnsiConsole console, CliServices services, strin
         await VariableTable.RenderAsync(console, "Destination variables after the initial sync", destinationClient, OctoFxExample.Project, ct).ConfigureAwait(false);
 
         Heading("3. Recurring sync: a person edits the destination, the source changes");
-        await OctoFxExample.EditDestinationDatabaseNameAsync(destinationClient, "OctoFx", ct).ConfigureAwait(false);
+        await OctoFxExample.SetDestinationDatabaseNamePerEnvironmentAsync(destinationClient, ct).ConfigureAwait(false);
         await OctoFxExample.ChangeSourceAsInSeedAsync(sourceClient, ct).ConfigureAwait(false);
         await VariableTable.RenderAsync(console, "Source variables, changed", sourceClient, OctoFxExample.Project, ct).ConfigureAwait(false);
         await VariableTable.RenderAsync(console, "Destination variables, edited by a person", destinationClient, OctoFxExample.Project, ct).ConfigureAwait(false);

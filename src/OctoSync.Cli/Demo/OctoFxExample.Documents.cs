@@ -19,7 +19,11 @@ public static partial class OctoFxExample
             ["Octopus.Action.Package.FeedId"] = "feeds-builtin",
         }, roles: "OctoFx-Web", packages: new JsonArray(new JsonObject
         {
-            ["Name"] = "", ["PackageId"] = "OctoFx.Web", ["FeedId"] = "feeds-builtin", ["AcquisitionLocation"] = "Server", ["Properties"] = new JsonObject(),
+            ["Name"] = "",
+            ["PackageId"] = "OctoFx.Web",
+            ["FeedId"] = "feeds-builtin",
+            ["AcquisitionLocation"] = "Server",
+            ["Properties"] = new JsonObject(),
         })),
         // The seed: a "Run a Runbook" step that spins up a temporary database, scoped to the "Dev only" channel.
         Step("Spin up temp database", "Octopus.Script", Script("Write-Host 'Run a Runbook: Refresh database on a temporary server'"),
@@ -53,26 +57,26 @@ public static partial class OctoFxExample
 
     private static JsonObject Step(string name, string actionType, JsonObject properties, string? roles = null,
         string[]? environments = null, string[]? channels = null, JsonArray? packages = null) => new()
-    {
-        ["Name"] = name,
-        ["Condition"] = "Success",
-        ["StartTrigger"] = "StartAfterPrevious",
-        ["PackageRequirement"] = "LetOctopusDecide",
-        ["Properties"] = roles is null ? new JsonObject() : new JsonObject { ["Octopus.Action.TargetRoles"] = roles },
-        ["Actions"] = new JsonArray(new JsonObject
         {
             ["Name"] = name,
-            ["ActionType"] = actionType,
-            ["IsDisabled"] = false,
-            ["IsRequired"] = false,
-            ["Environments"] = (environments ?? []).ToJsonArray(),
-            ["ExcludedEnvironments"] = new JsonArray(),
-            ["Channels"] = (channels ?? []).ToJsonArray(),
-            ["TenantTags"] = new JsonArray(),
-            ["Packages"] = packages ?? new JsonArray(),
-            ["Properties"] = properties,
-        }),
-    };
+            ["Condition"] = "Success",
+            ["StartTrigger"] = "StartAfterPrevious",
+            ["PackageRequirement"] = "LetOctopusDecide",
+            ["Properties"] = roles is null ? new JsonObject() : new JsonObject { ["Octopus.Action.TargetRoles"] = roles },
+            ["Actions"] = new JsonArray(new JsonObject
+            {
+                ["Name"] = name,
+                ["ActionType"] = actionType,
+                ["IsDisabled"] = false,
+                ["IsRequired"] = false,
+                ["Environments"] = (environments ?? []).ToJsonArray(),
+                ["ExcludedEnvironments"] = new JsonArray(),
+                ["Channels"] = (channels ?? []).ToJsonArray(),
+                ["TenantTags"] = new JsonArray(),
+                ["Packages"] = packages ?? new JsonArray(),
+                ["Properties"] = properties,
+            }),
+        };
 
     private static JsonObject Variable(string name, string value, params (string Dimension, string[] Values)[] scope)
     {
@@ -84,7 +88,12 @@ public static partial class OctoFxExample
 
         return new JsonObject
         {
-            ["Id"] = Guid.NewGuid().ToString(), ["Name"] = name, ["Value"] = value, ["Type"] = "String", ["IsSensitive"] = false, ["Scope"] = s,
+            ["Id"] = Guid.NewGuid().ToString(),
+            ["Name"] = name,
+            ["Value"] = value,
+            ["Type"] = "String",
+            ["IsSensitive"] = false,
+            ["Scope"] = s,
         };
     }
 
@@ -154,7 +163,10 @@ public static partial class OctoFxExample
     {
         var runbook = await client.CreateAsync("runbooks", new JsonObject
         {
-            ["Name"] = "Refresh database", ["ProjectId"] = projectId, ["EnvironmentScope"] = "All", ["Environments"] = new JsonArray(),
+            ["Name"] = "Refresh database",
+            ["ProjectId"] = projectId,
+            ["EnvironmentScope"] = "All",
+            ["Environments"] = new JsonArray(),
         }, ct);
         var path = $"runbookProcesses/{runbook.Str("RunbookProcessId")}";
         var process = await client.GetAsync(path, ct);

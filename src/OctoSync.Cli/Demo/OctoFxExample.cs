@@ -112,15 +112,33 @@ public static partial class OctoFxExample
     }
 
     /// <summary>The seed's recurring example, destination side: a person sets the database name by hand.</summary>
-    public static async Task EditDestinationDatabaseNameAsync(IOctopusSpaceClient destination, string value, CancellationToken ct = default)
+    /// <summary>
+    /// What the seed's person does after the first sync: replaces whatever OctoSync wrote for Application.Database.Name
+    /// with one value per destination environment (<c>OctoFx-Staging [Staging]</c>, <c>OctoFx-Production [Production]</c>).
+    /// </summary>
+    public static async Task SetDestinationDatabaseNamePerEnvironmentAsync(IOctopusSpaceClient destination, CancellationToken ct = default)
     {
-        var set = await VariableSetAsync(destination, ct);
-        foreach (var v in set.Arr("Variables").Objects().Where(v => v.Str("Name") == DatabaseName))
+        var environments = await destination.GetAllAsync("environments", ct).ConfigureAwait(false);
+        var set = await VariableSetAsync(destination, ct).ConfigureAwait(false);
+        var variables = set.Arr("Variables");
+        foreach (var old in variables.Objects().Where(v => v.Str("Name") == DatabaseName).ToList())
         {
-            v["Value"] = value;
+            variables.Remove(old);
         }
 
-        await destination.UpdateAsync($"variables/{set.Id()}", set, ct);
+        foreach (var environment in environments.Where(e => e.Name() is "Staging" or "Production"))
+        {
+            variables.Add(new JsonObject
+            {
+                ["Name"] = DatabaseName,
+                ["Value"] = $"OctoFx-{environment.Name()}",
+                ["Type"] = "String",
+                ["IsSensitive"] = false,
+                ["Scope"] = new JsonObject { ["Environment"] = new JsonArray(environment.Id()) },
+            });
+        }
+
+        await destination.UpdateAsync($"variables/{set.Id()}", set, ct).ConfigureAwait(false);
     }
 
     /// <summary>The OctoFx project's variable set on this instance.</summary>

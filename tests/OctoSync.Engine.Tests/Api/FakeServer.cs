@@ -6,7 +6,7 @@ namespace OctoSync.Engine.Tests.Api;
 /// <summary>Connects the real client to a <see cref="FakeOctopusHandler"/>.</summary>
 internal static class FakeServer
 {
-    public const string ApiKey = "API-TOPSECRET0123456789ABCDEF";
+    public static readonly string ApiKey = string.Concat("API-", Guid.NewGuid().ToString("N").ToUpperInvariant());
 
     public static async Task<OctopusSpaceClient> ConnectAsync(
         FakeOctopusHandler handler, OctopusClientOptions? options = null, string? space = null, string url = "http://octopus.test/") =>

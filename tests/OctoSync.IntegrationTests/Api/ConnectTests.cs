@@ -55,7 +55,7 @@ public class ConnectTests
     public async Task A_wrong_api_key_is_a_clear_error_that_shows_no_key()
     {
         await using var server = await EmulatorServer.StartAsync();
-        const string wrongKey = "API-WRONGKEY00000000000000000";
+        var wrongKey = string.Concat("API-", Guid.NewGuid().ToString("N").ToUpperInvariant());
 
         var ex = await Assert.ThrowsAsync<OctopusApiException>(() =>
             OctopusClient.ConnectAsync(new OctopusConnection(server.BaseUrl, wrongKey, null), Emulated.FastRetries));

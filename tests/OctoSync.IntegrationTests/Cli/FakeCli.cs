@@ -19,8 +19,8 @@ namespace OctoSync.IntegrationTests.Cli;
 /// </summary>
 internal sealed class FakeCli
 {
-    public const string SourceKey = "API-SOURCESECRET0000000000000000";
-    public const string DestinationKey = "API-DESTSECRET00000000000000000";
+    public static readonly string SourceKey = string.Concat("API-", Guid.NewGuid().ToString("N").ToUpperInvariant());
+    public static readonly string DestinationKey = string.Concat("API-", Guid.NewGuid().ToString("N").ToUpperInvariant());
 
     public List<Change> Changes { get; } = [];
     public List<string> Writes { get; } = [];
@@ -62,11 +62,15 @@ internal sealed class FakeCli
                 Connect = (c, _) => Task.FromResult(Connect?.Invoke(c) ?? new Space(this, c.Url)),
                 Read = async (client, _, ct) => new SpaceSnapshot
                 {
-                    SpaceId = client.SpaceId, SpaceName = client.SpaceName, Environments = await client.GetAllAsync("environments", ct),
+                    SpaceId = client.SpaceId,
+                    SpaceName = client.SpaceName,
+                    Environments = await client.GetAllAsync("environments", ct),
                 },
                 Plan = input => new Plan
                 {
-                    Destination = input.DestinationName, SourceSpace = "Default", DestinationSpace = "Default",
+                    Destination = input.DestinationName,
+                    SourceSpace = "Default",
+                    DestinationSpace = "Default",
                     EnvironmentMappings = [new EnvironmentMapping("Development", null, "default"), new EnvironmentMapping("Test", "Staging", "environments.Test")],
                     Changes = Changes,
                 },
@@ -80,8 +84,14 @@ internal sealed class FakeCli
 
     public static Change Create(string key) => new()
     {
-        Kind = ResourceKind.Project, Key = key, Action = ChangeAction.Create, Rule = "default", Reason = "missing on the destination",
-        Owner = key, After = new JsonObject { ["Name"] = key }, StateUpdates = [new StateUpdate.SetObject($"Project:{key}", new ObjectState("f"))],
+        Kind = ResourceKind.Project,
+        Key = key,
+        Action = ChangeAction.Create,
+        Rule = "default",
+        Reason = "missing on the destination",
+        Owner = key,
+        After = new JsonObject { ["Name"] = key },
+        StateUpdates = [new StateUpdate.SetObject($"Project:{key}", new ObjectState("f"))],
     };
 
     public static Change Unchanged(string key) => Create(key) with { Action = ChangeAction.None, After = null, DestinationId = "Projects-1", Reason = "matches the source" };

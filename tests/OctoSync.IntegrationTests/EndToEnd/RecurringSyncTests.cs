@@ -15,7 +15,8 @@ public class RecurringSyncTests
 
     private static readonly (string, string, string)[] SeedsDesiredResult =
     [
-        ("Application.Database.Name", "OctoFx-Production", ""),
+        ("Application.Database.Name", "OctoFx-Staging", "Staging"),
+        ("", "OctoFx-Production", "Production"),
         ("ConnectionString", "Database=#{Application.Database.Name}", "SQL-Server (role)"),
         ("", "Data Source=#{Application.Database.Name}", "Oracle (role)"),
     ];
@@ -27,7 +28,8 @@ public class RecurringSyncTests
         var (exit, output) = await instances.RunAsync("apply", "--yes");
         Assert.True(exit == 0, output);
 
-        await OctoFxExample.EditDestinationDatabaseNameAsync(instances.DestinationClient, "OctoFx-Production");
+        // The seed's person: per-environment values for Staging and Production replace the placeholder.
+        await OctoFxExample.SetDestinationDatabaseNamePerEnvironmentAsync(instances.DestinationClient);
         await OctoFxExample.ChangeSourceAsInSeedAsync(instances.SourceClient);
 
         (exit, output) = await instances.RunAsync("plan");
@@ -56,7 +58,7 @@ public class RecurringSyncTests
         await OctoFxExample.ChangeSourceAsInSeedAsync(instances.SourceClient);
         var planned = Assert.Single(await runner.PlanAsync(configuration));
         // A person edits the variable set after the plan read it: its Version moves on.
-        await OctoFxExample.EditDestinationDatabaseNameAsync(instances.DestinationClient, "OctoFx-Production");
+        await OctoFxExample.SetDestinationDatabaseNamePerEnvironmentAsync(instances.DestinationClient);
         var result = await runner.ApplyAsync(configuration, planned);
 
         Assert.True(result.First.HasConflicts);

@@ -14,8 +14,8 @@ namespace OctoSync.IntegrationTests.EndToEnd;
 /// </summary>
 internal sealed class TwoInstances : IAsyncDisposable
 {
-    private const string SourceKey = "API-E2ESOURCE00000000000000000000";
-    private const string DestinationKey = "API-E2EDESTINATION000000000000000";
+    private static readonly string SourceKey = string.Concat("API-", Guid.NewGuid().ToString("N").ToUpperInvariant());
+    private static readonly string DestinationKey = string.Concat("API-", Guid.NewGuid().ToString("N").ToUpperInvariant());
 
     private TwoInstances(EmulatorServer source, EmulatorServer destination, IOctopusSpaceClient sourceClient, IOctopusSpaceClient destinationClient, string folder)
     {

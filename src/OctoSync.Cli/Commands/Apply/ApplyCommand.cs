@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using OctoSync.Cli.Infrastructure;
 using OctoSync.Cli.Rendering;
+using OctoSync.Engine.Reporting;
 using OctoSync.Engine.Sync;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -57,6 +58,12 @@ public sealed class ApplyCommand(IAnsiConsole console, CliServices services) : A
                 {
                     ApplyRenderer.Render(console, result);
                 }
+            }
+
+            if (settings.Html is not null)
+            {
+                var report = HtmlReport.Render(new HtmlReportInput("apply", results.Select(r => ReportDestinations.Of(r.Plan, r.Result)).ToList()));
+                await File.WriteAllTextAsync(settings.Html, report, cancellationToken).ConfigureAwait(false);
             }
 
             if (settings.Json)

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using OctoSync.Cli.Infrastructure;
 using OctoSync.Cli.Rendering;
+using OctoSync.Engine.Reporting;
 using OctoSync.Engine.Sync;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -45,6 +46,12 @@ public sealed class PlanCommand(IAnsiConsole console, CliServices services) : As
             if (settings.Out is not null)
             {
                 await File.WriteAllTextAsync(settings.Out, document.ToJson(), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (settings.Html is not null)
+            {
+                var report = HtmlReport.Render(new HtmlReportInput("plan", plans.Select(p => ReportDestinations.Of(p)).ToList()));
+                await File.WriteAllTextAsync(settings.Html, report, cancellationToken).ConfigureAwait(false);
             }
 
             if (plans.Any(p => p.Plan.HasErrors))
