@@ -5,7 +5,10 @@ public sealed record EmulatorOptions
 {
     /// <value>0 = any free port.</value>
     public int Port { get; init; }
-    public string ApiKey { get; init; } = "API-EMULATOR0000000000000000000";
+    /// <summary>The key clients must send.</summary>
+    /// <value>A new random key in Octopus's format (<c>API-</c> + 32 characters) for each options instance, so no fixed
+    /// key ever works by accident and none is committed.</value>
+    public string ApiKey { get; init; } = NewApiKey();
     public int LatencyMs { get; init; }
     /// <value>0 = no limit.</value>
     public int RateLimitPerMinute { get; init; }
@@ -13,4 +16,6 @@ public sealed record EmulatorOptions
     public double FaultRate { get; init; }
     public int FaultSeed { get; init; } = 1;
     public string? RequestLogPath { get; init; }
+
+    public static string NewApiKey() => string.Concat("API-", Guid.NewGuid().ToString("N").ToUpperInvariant());
 }

@@ -21,8 +21,8 @@ public sealed class DemoCommand(IAnsiConsole console, CliServices services) : As
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
         CommandErrors.RunAsync(console, async () =>
         {
-            await using var source = await EmulatorServer.StartAsync(new EmulatorOptions { ApiKey = string.Concat("API-", Guid.NewGuid().ToString("N").ToUpperInvariant()) }, cancellationToken).ConfigureAwait(false);
-            await using var destination = await EmulatorServer.StartAsync(new EmulatorOptions { ApiKey = string.Concat("API-", Guid.NewGuid().ToString("N").ToUpperInvariant()) }, cancellationToken).ConfigureAwait(false);
+            await using var source = await EmulatorServer.StartAsync(new EmulatorOptions(), cancellationToken).ConfigureAwait(false);
+            await using var destination = await EmulatorServer.StartAsync(new EmulatorOptions(), cancellationToken).ConfigureAwait(false);
             console.MarkupLine($"Source (Dev/Test) emulator: {source.BaseUrl}   Destination (Staging/Production) emulator: {destination.BaseUrl}");
             var folder = settings.WorkFolder ?? Path.Combine(Path.GetTempPath(), $"octosync-demo-{Guid.NewGuid():N}");
             var script = new DemoScript(console, services, folder);

@@ -74,7 +74,13 @@ public sealed class EmulatorCommand(IAnsiConsole console) : AsyncCommand<Emulato
         {
             await EmulatorServer.RunAsync(settings.ToOptions(), server =>
             {
-                console.MarkupLineInterpolated($"Octopus emulator listening on [green]{server.BaseUrl}[/] (API key from --api-key; Ctrl+C to stop)");
+                console.MarkupLineInterpolated($"Octopus emulator listening on [green]{server.BaseUrl}[/] (Ctrl+C to stop)");
+                if (string.IsNullOrEmpty(settings.ApiKey))
+                {
+                    // No key was chosen, so the emulator made one up: without it no client could connect. It is
+                    // this throw-away emulator's own key, never a real server's.
+                    console.MarkupLineInterpolated($"API key: {server.ApiKey} (generated; choose one with --api-key)");
+                }
             }, stop.Token);
             return 0;
         }
