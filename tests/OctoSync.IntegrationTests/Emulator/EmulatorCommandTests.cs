@@ -26,12 +26,14 @@ public sealed class EmulatorCommandTests
     }
 
     [Fact]
-    public void Without_an_api_key_the_default_key_is_used()
+    public void Without_an_api_key_a_fresh_key_in_Octopus_format_is_generated()
     {
-        var options = new EmulatorCommand.Settings().ToOptions();
+        var first = new EmulatorCommand.Settings().ToOptions();
+        var second = new EmulatorCommand.Settings().ToOptions();
 
-        Assert.Equal(new OctoSync.Emulator.EmulatorOptions().ApiKey, options.ApiKey);
-        Assert.Equal(1, options.FaultSeed);
+        Assert.Matches("^API-[0-9A-F]{32}$", first.ApiKey);
+        Assert.NotEqual(first.ApiKey, second.ApiKey);
+        Assert.Equal(1, first.FaultSeed);
     }
 
     [Theory]
