@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OctoSync.Engine.Planning.Portable;
 using OctoSync.Engine.Planning.Translation;
 using OctoSync.Engine.Model;
 
@@ -8,6 +9,7 @@ namespace OctoSync.Engine.Planning.Processes.Internal;
 /// The instance-independent form of a step or runbook, for fingerprints and comparisons: destination ids and
 /// tokens become keys (so a token written today equals the real id read tomorrow), server-assigned fields
 /// (Id, Slug, Links, …) are dropped, and sensitive values become just <c>{"HasValue":…}</c> (they cannot be read).
+/// The walk is shared with the object planner (<see cref="PortableJson"/>); these rules are the process planner's.
 /// </summary>
 internal static class PortableForm
 {
@@ -16,14 +18,15 @@ internal static class PortableForm
         "Id", "Slug", "Links", "SpaceId", "Version", "LastSnapshotId", "RunbookProcessId", "PublishedRunbookSnapshotId",
     };
 
-    public static JsonNode? Of(JsonNode? node, Translator translator) => node switch
+    public static JsonNode? Of(JsonNode? node, Translator translator) => PortableJson.Of(node, Rules(translator));
+
+    // Unlike objects: server fields go at every depth, any object with HasValue is a secret (kept as read), keys carry
+    // no kind, and list order is kept (step and action order matter).
+    private static PortableRules Rules(Translator translator) => new()
     {
-        JsonObject o when o.ContainsKey("HasValue") => new JsonObject { ["HasValue"] = o["HasValue"]?.DeepClone() },
-        JsonObject o => new JsonObject(o.Where(p => !ServerFields.Contains(p.Key))
-            .Select(p => KeyValuePair.Create(p.Key, Of(p.Value, translator)))),
-        JsonArray a => new JsonArray([.. a.Select(n => Of(n, translator))]),
-        JsonValue v when v.TryGetValue<string>(out var s) && translator.DestinationKeyOf(s) is { } key => JsonValue.Create("ref:" + key),
-        _ => node?.DeepClone(),
+        KeyOf = value => translator.DestinationKeyOf(value) is { } key ? "ref:" + key : null,
+        Sensitive = o => o.ContainsKey("HasValue") ? new JsonObject { ["HasValue"] = o["HasValue"]?.DeepClone() } : null,
+        KeepsField = (name, _) => !ServerFields.Contains(name),
     };
 
     /// <summary>

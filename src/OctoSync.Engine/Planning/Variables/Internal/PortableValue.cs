@@ -54,7 +54,7 @@ internal static class PortableValue
         var json = new JsonObject();
         foreach (var (dimension, items) in scope.Dimensions)
         {
-            json[dimension] = items.Select(i => NameOf(dimension, i, translator)).Order(StringComparer.Ordinal).ToList().ToJsonArray();
+            json[dimension] = SortedNames(dimension, items, translator).ToList().ToJsonArray();
         }
 
         return json;
@@ -67,9 +67,13 @@ internal static class PortableValue
     public static string PortableScope(VariableScope scope, Translator translator) =>
         string.Join(';', MatchingDimensions
             .Where(d => scope.Get(d).Count > 0)
-            .Select(d => $"{d}={string.Join(',', scope.Get(d).Select(i => NameOf(d, i, translator)).Order(StringComparer.Ordinal))}"));
+            .Select(d => $"{d}={string.Join(',', SortedNames(d, scope.Get(d), translator))}"));
 
     /// <summary>The destination name of one scope item (an id or a token); portable items are names already.</summary>
     public static string NameOf(string dimension, string item, Translator translator) =>
         IsPortableDimension(dimension) ? item : translator.DestinationKeyOf(item) ?? item;
+
+    // Ordinal, like every sorted list in a portable form: the order is part of persisted fingerprints and scope keys.
+    private static IEnumerable<string> SortedNames(string dimension, IEnumerable<string> items, Translator translator) =>
+        items.Select(i => NameOf(dimension, i, translator)).Order(StringComparer.Ordinal);
 }
