@@ -143,15 +143,4 @@ public sealed class NameIndex
             _documents.TryAdd((kind, key), document);
         }
     }
-
-    private sealed class KindKeyComparer : IEqualityComparer<(ResourceKind, string)>
-    {
-        public static readonly KindKeyComparer Instance = new();
-
-        public bool Equals((ResourceKind, string) x, (ResourceKind, string) y) =>
-            x.Item1 == y.Item1 && string.Equals(x.Item2, y.Item2, StringComparison.OrdinalIgnoreCase);
-
-        public int GetHashCode((ResourceKind, string) obj) =>
-            HashCode.Combine(obj.Item1, StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Item2));
-    }
 }

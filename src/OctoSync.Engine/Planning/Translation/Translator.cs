@@ -12,9 +12,9 @@ namespace OctoSync.Engine.Planning.Translation;
 /// </summary>
 public sealed class Translator
 {
-    private readonly Dictionary<(ResourceKind, string), string> _mapped = new(KeyComparer.Instance);
-    private readonly HashSet<(ResourceKind, string)> _excluded = new(KeyComparer.Instance);
-    private readonly Dictionary<(ResourceKind, string), string> _planned = new(KeyComparer.Instance);
+    private readonly Dictionary<(ResourceKind, string), string> _mapped = new(KindKeyComparer.Instance);
+    private readonly HashSet<(ResourceKind, string)> _excluded = new(KindKeyComparer.Instance);
+    private readonly Dictionary<(ResourceKind, string), string> _planned = new(KindKeyComparer.Instance);
     private readonly Dictionary<string, (ResourceKind Kind, string Key)> _tokens = new(StringComparer.Ordinal);
 
     public Translator(NameIndex source, NameIndex destination)
@@ -83,15 +83,4 @@ public sealed class Translator
         _tokens.TryGetValue(destinationIdOrToken, out var t) ? t.Key : Destination.KeyOf(destinationIdOrToken);
 
     public string? SourceKeyOf(string sourceId) => Source.KeyOf(sourceId);
-
-    private sealed class KeyComparer : IEqualityComparer<(ResourceKind, string)>
-    {
-        public static readonly KeyComparer Instance = new();
-
-        public bool Equals((ResourceKind, string) x, (ResourceKind, string) y) =>
-            x.Item1 == y.Item1 && string.Equals(x.Item2, y.Item2, StringComparison.OrdinalIgnoreCase);
-
-        public int GetHashCode((ResourceKind, string) obj) =>
-            HashCode.Combine(obj.Item1, StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Item2));
-    }
 }
