@@ -48,14 +48,6 @@ internal static class RunbookDocument
         return runbook;
     }
 
-    public static JsonObject Overlay(JsonObject destination, JsonObject translated)
-    {
-        var runbook = destination.Clone();
-        foreach (var (name, value) in translated.Where(p => !ServerFields.Contains(p.Key)))
-        {
-            runbook[name] = value?.DeepClone();
-        }
-
-        return runbook;
-    }
+    public static JsonObject Overlay(JsonObject destination, JsonObject translated) =>
+        DocumentOverlay.Of(destination, translated, ServerFields);
 }

@@ -30,7 +30,7 @@ internal sealed class StepWriter(string placeholder, DestinationOnlyStepsMode de
     /// skipped one is the destination's own version of it and is kept, like a step (see docs/rules-steps.md).</param>
     public JsonObject Overlay(JsonObject destination, JsonObject planned, IEnumerable<string> sourceActionNames)
     {
-        var step = Lay(destination, planned);
+        var step = DocumentOverlay.Of(destination, planned, Kept);
         SensitiveProperties.Resolve(step.Obj("Properties"), destination.Obj("Properties"), placeholder, subject, Cleanup);
         var destinationActions = destination.Arr("Actions").Objects().ToList();
         var written = planned.Arr("Actions").Objects().Select(a =>
@@ -69,7 +69,7 @@ internal sealed class StepWriter(string placeholder, DestinationOnlyStepsMode de
 
     private JsonObject OverlayAction(JsonObject destination, JsonObject planned)
     {
-        var action = Lay(destination, planned);
+        var action = DocumentOverlay.Of(destination, planned, Kept);
         var destinationPackages = destination.Arr("Packages").Objects().ToList();
         var packages = new JsonArray();
         foreach (var package in planned.Arr("Packages").Objects())
@@ -93,17 +93,6 @@ internal sealed class StepWriter(string placeholder, DestinationOnlyStepsMode de
 
         SensitiveProperties.Resolve(action.Obj("Properties"), destination.Obj("Properties"), placeholder, $"{subject} / action \"{planned.Name()}\"", Cleanup);
         return action;
-    }
-
-    private static JsonObject Lay(JsonObject destination, JsonObject planned)
-    {
-        var result = destination.Clone();
-        foreach (var (name, value) in planned.Where(p => !Kept.Contains(p.Key)))
-        {
-            result[name] = value?.DeepClone();
-        }
-
-        return result;
     }
 
     private static bool Same(JsonObject a, JsonObject b) => string.Equals(a.Name(), b.Name(), StringComparison.OrdinalIgnoreCase);
