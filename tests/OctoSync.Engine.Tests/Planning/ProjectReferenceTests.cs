@@ -121,4 +121,16 @@ public class ProjectReferenceTests
 
         static string hotfixOf(SpaceSnapshot d) => d.Channels.Single(c => c.Name() == "Hotfix").Id();
     }
+
+    [Fact]
+    public void A_step_id_the_source_does_not_know_as_an_action_is_not_copied()
+    {
+        var source = Source().Customize(ResourceKind.Project, "OctoFx", d => d["VersioningStrategy"]!["DonorPackageStepId"] = "a-step-id-of-the-source");
+
+        var plan = PlanningFixture.Plan(source, PlanningFixture.ProductionOnly());
+
+        Assert.All(plan.Changes.Where(c => c.Kind == ResourceKind.Project), c => Assert.Null(c.After!.Obj("VersioningStrategy")!.Str("DonorPackageStepId")));
+        Assert.Equal(ReferenceToken.For(ResourceKind.Action, "OctoFx/Deploy web"),
+            plan.Changes.Last(c => c.Kind == ResourceKind.Project).After!.Obj("ReleaseCreationStrategy")!.Str("ReleaseCreationPackageStepId"));
+    }
 }

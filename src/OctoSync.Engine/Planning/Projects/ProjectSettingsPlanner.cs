@@ -3,6 +3,7 @@ using OctoSync.Engine.Configuration;
 using OctoSync.Engine.Model;
 using OctoSync.Engine.Planning.Lifecycles;
 using OctoSync.Engine.Planning.Objects;
+using OctoSync.Engine.Planning.Translation;
 
 namespace OctoSync.Engine.Planning.Projects;
 
@@ -17,6 +18,11 @@ public static class ProjectSettingsPlanner
     [
         "VariableSetId", "DeploymentProcessId", "ClonedFromProjectId", "IsVersionControlled", "PersistenceSettings",
         "VersionControlSettings", "AutoDeployReleaseOverrides", "ExtensionSettings", "LifecycleId",
+    ];
+
+    private static readonly (string Strategy, string Field)[] StepIdFields =
+    [
+        ("ReleaseCreationStrategy", "ReleaseCreationPackageStepId"), ("VersioningStrategy", "DonorPackageStepId"),
     ];
 
     /// <summary>Decides the project's settings and adds the change; also returns what it decided from.</summary>
@@ -41,6 +47,7 @@ public static class ProjectSettingsPlanner
     {
         var name = source.Name();
         var translated = IdTranslation.TranslateDocument(source, session.Translator);
+        ClearUnknownStepIds(source, translated, session.Translator);
         var desired = ObjectDecider.Pick(translated, Unmanaged);
         var details = new List<ChangeDetail>();
 
@@ -80,6 +87,23 @@ public static class ProjectSettingsPlanner
             Owner = name,
             Details = details,
         };
+    }
+
+    /// <summary>
+    /// The <c>…StepId</c> fields hold the id of the action carrying the package. A value the source does not know as an
+    /// action would reach the destination as a source instance's id, so it is cleared; the package stays named, portably,
+    /// by <c>ReleaseCreationPackage</c> / <c>DonorPackage</c>.
+    /// </summary>
+    private static void ClearUnknownStepIds(JsonObject source, JsonObject translated, Translator translator)
+    {
+        foreach (var (strategy, field) in StepIdFields)
+        {
+            var known = source.Obj(strategy)?.Str(field) is not { } id || (translator.Source.TryGetKey(id, out var kind, out _) && kind == ResourceKind.Action);
+            if (!known && translated.Obj(strategy) is { } target)
+            {
+                target[field] = null;
+            }
+        }
     }
 
     private static (string? Id, string Rule, string Reason) ChooseLifecycle(PlanningSession session, JsonObject source, SyncRules rules)
