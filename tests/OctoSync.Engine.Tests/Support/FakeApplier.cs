@@ -8,7 +8,7 @@ namespace OctoSync.Engine.Tests.Support;
 /// <summary>
 /// Applies a plan to a snapshot in memory, the way the applier does to a server: creates get ids (and a project its
 /// variable set, deployment process and "Default" channel), tokens in documents — values and property names — are
-/// replaced, updates replace the document. For "the second plan after applying the first is empty" tests.
+/// replaced, updates replace the document (and a process update records its actions' ids). For "the second plan after applying the first is empty" tests.
 /// </summary>
 public static class FakeApplier
 {
@@ -68,8 +68,8 @@ public static class FakeApplier
             switch (change.Kind)
             {
                 case ResourceKind.VariableSet: variableSets[targetId] = document; break;
-                case ResourceKind.DeploymentProcess: processes[targetId] = document; break;
-                case ResourceKind.RunbookProcess: runbookProcesses[targetId] = document; break;
+                case ResourceKind.DeploymentProcess: processes[targetId] = document; RecordActions(change.Key, document, tokens); break;
+                case ResourceKind.RunbookProcess: runbookProcesses[targetId] = document; RecordActions(change.Key, document, tokens); break;
                 default:
                     var list = lists[listKind];
                     list[list.FindIndex(d => string.Equals(d.Str("Id"), targetId, StringComparison.OrdinalIgnoreCase))] = document;
@@ -127,6 +127,15 @@ public static class FakeApplier
         tokens[ReferenceToken.For(ResourceKind.VariableSet, ResourceKeys.VariableSet("Project", name))] = $"variableset-{id}";
         tokens[ReferenceToken.For(ResourceKind.DeploymentProcess, name)] = $"deploymentprocess-{id}";
         tokens[ReferenceToken.For(ResourceKind.Channel, ResourceKeys.Channel(name, "Default"))] = channelId;
+    }
+
+    /// <summary>As the applier does after a process PUT: each action's id under <c>Action:&lt;process key&gt;/&lt;action&gt;</c>.</summary>
+    private static void RecordActions(string processKey, JsonObject process, Dictionary<string, string> tokens)
+    {
+        foreach (var action in process.Arr("Steps").Objects().SelectMany(s => s.Arr("Actions").Objects()))
+        {
+            tokens[ReferenceToken.For(ResourceKind.Action, $"{processKey}/{action.Name()}")] = action.Id();
+        }
     }
 
     /// <summary>The server gives new steps, actions and variables their ids.</summary>

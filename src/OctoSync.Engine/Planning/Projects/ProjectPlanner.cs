@@ -30,7 +30,8 @@ public static class ProjectPlanner
             }
 
             var rules = session.Input.Rules.ForProject(name);
-            var change = ProjectSettingsPlanner.Plan(session, source, rules);
+            var settings = ProjectSettingsPlanner.Plan(session, source, rules);
+            var change = settings.Change;
             if (change.Action == ChangeAction.Skip || (destination is null && change.Action != ChangeAction.Create))
             {
                 continue;
@@ -41,6 +42,7 @@ public static class ProjectPlanner
             PlanRunbooks(session, source, destination, projectId, rules);
             PlanProcess(session, source, destination, rules);
             PlanVariables(session, source, destination, rules);
+            ProjectLateReferences.Plan(session, source, rules, settings);
         }
     }
 

@@ -3,6 +3,7 @@ using OctoSync.Engine.Configuration;
 using OctoSync.Engine.Model;
 using OctoSync.Engine.Planning.Lifecycles;
 using OctoSync.Engine.Planning.Objects;
+using OctoSync.Engine.Planning.Translation;
 
 namespace OctoSync.Engine.Planning.Projects;
 
@@ -19,11 +20,34 @@ public static class ProjectSettingsPlanner
         "VersionControlSettings", "AutoDeployReleaseOverrides", "ExtensionSettings", "LifecycleId",
     ];
 
-    public static Change Plan(PlanningSession session, JsonObject source, SyncRules rules)
+    private static readonly (string Strategy, string Field)[] StepIdFields =
+    [
+        ("ReleaseCreationStrategy", "ReleaseCreationPackageStepId"), ("VersioningStrategy", "DonorPackageStepId"),
+    ];
+
+    /// <summary>Decides the project's settings and adds the change; also returns what it decided from.</summary>
+    public static ProjectSettings Plan(PlanningSession session, JsonObject source, SyncRules rules)
+    {
+        var destination = session.DestinationDocument(ResourceKind.Project, source.Name());
+        if (Candidate(session, source, rules, destination) is not { } candidate)
+        {
+            return new ProjectSettings(session.Changes[^1], null);
+        }
+
+        var change = ObjectDecider.Decide(session, candidate);
+        session.Changes.Add(change);
+        return new ProjectSettings(change, candidate);
+    }
+
+    /// <summary>
+    /// What the project's settings should be, translated through everything the translator knows now; null (and a
+    /// skip added) when the destination has no lifecycle to give it.
+    /// </summary>
+    public static ObjectCandidate? Candidate(PlanningSession session, JsonObject source, SyncRules rules, JsonObject? destination)
     {
         var name = source.Name();
-        var destination = session.DestinationDocument(ResourceKind.Project, name);
         var translated = IdTranslation.TranslateDocument(source, session.Translator);
+        ClearUnknownStepIds(source, translated, session.Translator);
         var desired = ObjectDecider.Pick(translated, Unmanaged);
         var details = new List<ChangeDetail>();
 
@@ -43,14 +67,14 @@ public static class ProjectSettingsPlanner
             if (lifecycleId is null)
             {
                 session.Skip(ResourceKind.Project, name, rule, reason, name, destination, Severity.Error);
-                return session.Changes[^1];
+                return null;
             }
 
             (rules.Lifecycles == LifecyclesMode.Sync ? desired : createOnly)["LifecycleId"] = lifecycleId;
             details.Add(new ChangeDetail("lifecycle", ChangeAction.None, rule, reason));
         }
 
-        var change = ObjectDecider.Decide(session, new ObjectCandidate
+        return new ObjectCandidate
         {
             Kind = ResourceKind.Project,
             Key = name,
@@ -62,9 +86,24 @@ public static class ProjectSettingsPlanner
             Rules = rules,
             Owner = name,
             Details = details,
-        });
-        session.Changes.Add(change);
-        return change;
+        };
+    }
+
+    /// <summary>
+    /// The <c>…StepId</c> fields hold the id of the action carrying the package. A value the source does not know as an
+    /// action would reach the destination as a source instance's id, so it is cleared; the package stays named, portably,
+    /// by <c>ReleaseCreationPackage</c> / <c>DonorPackage</c>.
+    /// </summary>
+    private static void ClearUnknownStepIds(JsonObject source, JsonObject translated, Translator translator)
+    {
+        foreach (var (strategy, field) in StepIdFields)
+        {
+            var known = source.Obj(strategy)?.Str(field) is not { } id || (translator.Source.TryGetKey(id, out var kind, out _) && kind == ResourceKind.Action);
+            if (!known && translated.Obj(strategy) is { } target)
+            {
+                target[field] = null;
+            }
+        }
     }
 
     private static (string? Id, string Rule, string Reason) ChooseLifecycle(PlanningSession session, JsonObject source, SyncRules rules)
