@@ -17,6 +17,10 @@ public class ConvergenceTests
         (exit, output) = await instances.RunAsync("plan", "--detailed-exitcode");
         Assert.True(exit == 0, output);
         Assert.Contains("Plan: 0 to create, 0 to update, 0 to delete", output, StringComparison.Ordinal);
+        // Nobody touched the destination: nothing may be reported as left alone or drifted either (server-set
+        // fields such as LastModifiedOn must not read as a person's edit).
+        Assert.Contains(" skipped, 0 left", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("drift", output, StringComparison.OrdinalIgnoreCase);
 
         (exit, output) = await instances.RunAsync("apply", "--yes");
         Assert.True(exit == 0, output);

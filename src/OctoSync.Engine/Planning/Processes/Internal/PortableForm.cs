@@ -16,6 +16,10 @@ internal static class PortableForm
     private static readonly HashSet<string> ServerFields = new(StringComparer.Ordinal)
     {
         "Id", "Slug", "Links", "SpaceId", "Version", "LastSnapshotId", "RunbookProcessId", "PublishedRunbookSnapshotId",
+
+        // Stamped by the server on every write (Swagger: every resource definition has them); comparing them would
+        // make each runbook OctoSync wrote look edited by a person on the next sync.
+        "LastModifiedOn", "LastModifiedBy",
     };
 
     public static JsonNode? Of(JsonNode? node, Translator translator) => PortableJson.Of(node, Rules(translator));

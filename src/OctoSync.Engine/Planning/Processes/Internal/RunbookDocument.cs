@@ -11,7 +11,8 @@ namespace OctoSync.Engine.Planning.Processes.Internal;
 internal static class RunbookDocument
 {
     // Set by the server, or owned by the destination's copy (its project, its process, its published snapshot).
-    private static readonly string[] ServerFields = ["Id", "Slug", "Links", "SpaceId", "RunbookProcessId", "PublishedRunbookSnapshotId", "ProjectId"];
+    private static readonly string[] ServerFields =
+        ["Id", "Slug", "Links", "SpaceId", "RunbookProcessId", "PublishedRunbookSnapshotId", "ProjectId", "LastModifiedOn", "LastModifiedBy"];
 
     public static (JsonObject Translated, ScopeDecision Scope) Translate(JsonObject source, RunbookPlanningContext context, List<Diagnostic> diagnostics)
     {
