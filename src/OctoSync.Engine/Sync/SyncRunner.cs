@@ -26,7 +26,15 @@ public sealed class SyncRunner(SyncServices services)
 
         var sourceSnapshot = ReadAsync(sourceClient.Result, "source", progress, ct);
         var destinationSnapshots = destinationClients.Select((c, i) => ReadAsync(c.Result, destinations[i].Name, progress, ct)).ToList();
-        await Task.WhenAll(destinationSnapshots.Append(sourceSnapshot)).ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(destinationSnapshots.Append(sourceSnapshot)).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The source is only read: release its connections now (destination clients travel with their plans to apply).
+            (sourceClient.Result as IDisposable)?.Dispose();
+        }
 
         CheckNames(configuration, sourceSnapshot.Result, destinations, destinationSnapshots.Select(t => t.Result).ToList());
         var folder = StateFolder(configuration);

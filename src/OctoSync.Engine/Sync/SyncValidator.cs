@@ -13,9 +13,21 @@ public static class SyncValidator
         SyncConfiguration configuration, SyncRunner runner, IProgress<SyncProgress>? progress = null, CancellationToken ct = default)
     {
         var clients = await runner.ConnectAllAsync(configuration, progress, ct).ConfigureAwait(false);
-        var environments = await Task.WhenAll(clients.Select(async c =>
-            (await c.Client.GetAllAsync("environments", ct).ConfigureAwait(false)).Select(e => e.Name()).ToHashSet(StringComparer.OrdinalIgnoreCase)))
-            .ConfigureAwait(false);
+        HashSet<string>[] environments;
+        try
+        {
+            environments = await Task.WhenAll(clients.Select(async c =>
+                (await c.Client.GetAllAsync("environments", ct).ConfigureAwait(false)).Select(e => e.Name()).ToHashSet(StringComparer.OrdinalIgnoreCase)))
+                .ConfigureAwait(false);
+        }
+        finally
+        {
+            // Validation is the clients' only use: release their connections.
+            foreach (var c in clients)
+            {
+                (c.Client as IDisposable)?.Dispose();
+            }
+        }
 
         var errors = new List<string>();
         var facts = clients.Select((c, i) => $"{c.Name}: {c.Client.ServerUrl} space {c.Client.SpaceName} — environments: {string.Join(", ", environments[i].Order(StringComparer.OrdinalIgnoreCase))}").ToList();
