@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using OctoSync.Engine.Api;
 using OctoSync.Engine.Model;
+using OctoSync.Engine.Reporting;
 using Spectre.Console;
 
 namespace OctoSync.Cli.Rendering;
@@ -8,22 +9,16 @@ namespace OctoSync.Cli.Rendering;
 /// <summary>A variable set in the seed's form: Variable Name | Value | Scope (scope by names, roles marked "(role)").</summary>
 public static class VariableTable
 {
-    /// <summary>Rows as the seed writes them: the name only on the first value of a variable.</summary>
+    /// <summary>Rows as the seed writes them (the name only on the first value of a variable), built by the same
+    /// <see cref="VariableRows"/> the HTML report uses, so the terminal and the report agree.</summary>
     public static async Task<IReadOnlyList<(string Name, string Value, string Scope)>> RowsAsync(IOctopusSpaceClient client, string projectName, CancellationToken ct = default)
     {
         var project = (await client.GetAllAsync("projects", ct).ConfigureAwait(false)).Single(p => p.Name() == projectName);
         var set = await client.GetAsync($"variables/{project.Str("VariableSetId")}", ct).ConfigureAwait(false);
         var names = await NamesAsync(client, set, ct).ConfigureAwait(false);
-        var rows = new List<(string, string, string)>();
-        string? previous = null;
-        foreach (var v in set.Arr("Variables").Objects().OrderBy(v => v.Name(), StringComparer.OrdinalIgnoreCase))
-        {
-            var value = v.Bool("IsSensitive") ? "********" : v.Str("Value") ?? "";
-            rows.Add((v.Name() == previous ? "" : v.Name(), value, Scope(v, names)));
-            previous = v.Name();
-        }
-
-        return rows;
+        return VariableRows.Of(set, id => names.TryGetValue(id, out var n) ? n : id, value => value ?? "")
+            .Select(r => (r.ShownName, r.Value, r.Scope))
+            .ToList();
     }
 
     public static async Task RenderAsync(IAnsiConsole console, string title, IOctopusSpaceClient client, string projectName, CancellationToken ct = default)
@@ -35,31 +30,6 @@ public static class VariableTable
         }
 
         console.Write(table);
-    }
-
-    private static string Scope(JsonObject variable, Dictionary<string, string> names)
-    {
-        var scope = variable.Obj("Scope");
-        if (scope is null)
-        {
-            return "";
-        }
-
-        var parts = new List<string>();
-        foreach (var (dimension, node) in scope)
-        {
-            foreach (var item in (node as JsonArray ?? []).Select(n => n?.GetValue<string>() ?? ""))
-            {
-                parts.Add(dimension switch
-                {
-                    "Role" => $"{item} (role)",
-                    "TenantTag" => $"{item} (tenant tag)",
-                    _ => names.TryGetValue(item, out var n) ? n : item,
-                });
-            }
-        }
-
-        return string.Join(", ", parts);
     }
 
     /// <summary>Id → name from the set's ScopeValues, and environments (the scope users care about most).</summary>
