@@ -38,12 +38,14 @@ public sealed class SyncRunner(SyncServices services)
 
         CheckNames(configuration, sourceSnapshot.Result, destinations, destinationSnapshots.Select(t => t.Result).ToList());
         var folder = StateFolder(configuration);
+        // Every secret source is resolved now, after the inputs are read and before anything is planned or written.
+        var secrets = await DestinationSecrets.ResolveAsync(configuration, destinations, folder, services.Environment, ct).ConfigureAwait(false);
         return destinations.Select((d, i) =>
         {
             var state = services.LoadState(folder, d.Name);
             progress?.Report(new SyncProgress("plan", d.Name, "planning"));
-            var plan = services.Plan(Input(configuration, d, sourceSnapshot.Result, destinationSnapshots[i].Result, state));
-            return new DestinationPlan(d, destinationClients[i].Result, sourceSnapshot.Result, destinationSnapshots[i].Result, state, plan);
+            var plan = services.Plan(Input(configuration, d, sourceSnapshot.Result, destinationSnapshots[i].Result, state) with { Secrets = secrets[i].Supplied });
+            return new DestinationPlan(d, destinationClients[i].Result, sourceSnapshot.Result, destinationSnapshots[i].Result, state, plan) { Secrets = secrets[i] };
         }).ToList();
     }
 
@@ -60,7 +62,9 @@ public sealed class SyncRunner(SyncServices services)
         }
 
         var folder = StateFolder(configuration);
-        var first = await PlanApplier.ApplyAsync(planned.Plan, planned.Client, progress, ct).ConfigureAwait(false);
+        // Supplied secrets replace their tokens only in the bodies sent; the plan keeps the tokens.
+        var client = planned.Secrets.IsEmpty ? planned.Client : new Secrets.SecretInjectingClient(planned.Client, planned.Secrets);
+        var first = await PlanApplier.ApplyAsync(planned.Plan, client, progress, ct).ConfigureAwait(false);
         var state = planned.State.With(first.StateUpdates);
         services.SaveState(folder, state);
         if (!first.HasConflicts)
@@ -70,8 +74,8 @@ public sealed class SyncRunner(SyncServices services)
 
         events?.Report(new SyncProgress("plan", planned.Configuration.Name, "the destination changed while applying: re-reading and re-planning once"));
         var destination = await ReadAsync(planned.Client, planned.Configuration.Name, events, ct).ConfigureAwait(false);
-        var replanned = services.Plan(Input(configuration, planned.Configuration, planned.Source, destination, state));
-        var retry = await PlanApplier.ApplyAsync(replanned, planned.Client, progress, ct).ConfigureAwait(false);
+        var replanned = services.Plan(Input(configuration, planned.Configuration, planned.Source, destination, state) with { Secrets = planned.Secrets.Supplied });
+        var retry = await PlanApplier.ApplyAsync(replanned, client, progress, ct).ConfigureAwait(false);
         services.SaveState(folder, state.With(retry.StateUpdates));
         return new DestinationApplyResult(planned.Configuration.Name, first, replanned, retry);
     }

@@ -49,6 +49,7 @@ internal static class ConfigurationReader
                 Environments = x.Draft.Environments,
                 Rules = x.Resolved.Rules,
                 References = [.. x.Draft.References, .. x.Resolved.References],
+                Secrets = x.Draft.Secrets,
             }).ToList(),
             Select = select,
             StatePath = Path.GetFullPath(statePath, Path.GetDirectoryName(Path.GetFullPath(r.FilePath))!),

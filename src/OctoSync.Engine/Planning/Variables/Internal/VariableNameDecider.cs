@@ -94,6 +94,18 @@ internal sealed partial class VariableNameDecider(
         var reason = decision.Reason.TrimEnd('.');
         switch (decision.Action)
         {
+            case ChangeAction.None when UnchangedSecret(value.Value, current!) is { } secret:
+                // Everything else is as OctoSync wrote it; the supplied secret decides on its own (docs/secrets.md).
+                if (secret.Write)
+                {
+                    Update(value, fingerprint, current!, secret.Rule, reason, drift, outcome);
+                }
+                else
+                {
+                    None(value, fingerprint, current!.Id, $"{reason}; {secret.Note}", outcome);
+                }
+
+                break;
             case ChangeAction.None:
                 None(value, fingerprint, current!.Id, reason, outcome);
                 break;
