@@ -55,7 +55,11 @@ internal sealed class TwoInstances : IAsyncDisposable
     {
         LoadConfiguration = path => ConfigurationLoader.Load(path, Key),
         IsInputRedirected = () => true,
+        Sync = DefaultServices.Cli.Sync with { Environment = name => SecretEnvironment.GetValueOrDefault(name) },
     };
+
+    /// <summary>What <c>${NAME}</c> secret sources see (docs/secrets.md) instead of the process environment.</summary>
+    public Dictionary<string, string> SecretEnvironment { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Runs <c>octosync args… -c octosync.yaml</c> against the two instances.</summary>
     public async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
