@@ -42,20 +42,19 @@ public sealed class SecretsSyncTests : IDisposable
         Assert.Contains("from ${" + EnvName + "}", output, StringComparison.Ordinal);
         Assert.Empty(instances.DestinationWrites());
 
-        (exit, output) = await instances.RunAsync("apply", "--yes", "--html", Path.Combine(instances.Folder, "apply.html"));
+        (exit, output) = await instances.RunAsync("apply", "--yes", "--output", "json", "--html", Path.Combine(instances.Folder, "apply.html"));
         outputs.Add(output);
         Assert.True(exit == 0, output);
-        Assert.DoesNotContain("Sensitive value written as", output, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("[]", CleanupOf(output));
         var writes = instances.DestinationWrites();
         Assert.Contains(writes, w => w.StartsWith("PUT", StringComparison.Ordinal) && w.Contains("/variables/", StringComparison.Ordinal));
         Assert.Equal(
             new Dictionary<string, string?> { ["Api.Token"] = fileSecret, ["Db.Password"] = envSecret, ["Signing.Key"] = commandSecret },
             await StoredSecretsAsync(instances));
 
-        (exit, output) = await instances.RunAsync("plan", "--output", "json");
+        (_, output) = await instances.RunAsync("plan", "--output", "json");
         outputs.Add(output);
-        Assert.DoesNotContain("sensitive value written", output, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("Db.Password", CleanupOf(output), StringComparison.Ordinal);
+        Assert.Contains("is unchanged since OctoSync wrote it", output, StringComparison.Ordinal);
 
         // Unchanged secrets: nothing is written.
         instances.Destination.ClearRequestLog();
@@ -108,6 +107,37 @@ public sealed class SecretsSyncTests : IDisposable
         Assert.Contains("command:false exited with code 1", output, StringComparison.Ordinal);
         Assert.Empty(instances.DestinationWrites());
     }
+
+    [Fact]
+    public async Task A_placeholder_OctoSync_wrote_is_replaced_once_a_secret_is_supplied_and_the_clean_up_report_shrinks()
+    {
+        await using var instances = await TwoInstances.StartAsync();
+        await AddSourceSecretsAsync(instances);
+        var (exit, output) = await instances.RunAsync("apply", "--yes", "--output", "json");
+        Assert.True(exit == 0, output);
+        Assert.Equal("Replace Me", (await StoredSecretsAsync(instances))["Api.Token"]);
+        Assert.Contains("Api.Token", CleanupOf(output), StringComparison.Ordinal);
+
+        instances.SecretEnvironment["TOKEN"] = envSecret;
+        await WriteConfigurationAsync(instances, SecretsYaml(("OctoFx/Api.Token", null, "${TOKEN}")));
+        (exit, output) = await instances.RunAsync("plan");
+        Assert.True(exit == 0, output);
+        Assert.Contains("replaces the placeholder with the secret from ${TOKEN}", output, StringComparison.Ordinal);
+        (exit, output) = await instances.RunAsync("apply", "--yes", "--output", "json");
+        Assert.True(exit == 0, output);
+        Assert.DoesNotContain("Api.Token", CleanupOf(output), StringComparison.Ordinal);
+        var stored = await StoredSecretsAsync(instances);
+        Assert.Equal(envSecret, stored["Api.Token"]);
+        Assert.Equal("Replace Me", stored["Signing.Key"]);
+
+        instances.Destination.ClearRequestLog();
+        (exit, output) = await instances.RunAsync("apply", "--yes");
+        Assert.True(exit == 0, output);
+        Assert.Empty(instances.DestinationWrites());
+    }
+
+    private static Task WriteConfigurationAsync(TwoInstances instances, string yaml) =>
+        File.WriteAllTextAsync(instances.ConfigPath, OctoFxExample.ConfigurationYaml(instances.Source.BaseUrl, instances.Destination.BaseUrl, null, yaml));
 
     public void Dispose()
     {
