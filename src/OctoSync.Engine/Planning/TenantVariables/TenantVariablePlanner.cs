@@ -22,14 +22,17 @@ public static class TenantVariablePlanner
     {
         var owned = OwnedMembers.Index(session.Input.State, StateKind);
         var translator = session.Translator;
+        // Only the tenants the tenant planner synced (not skipped, not left out by select.tenants).
+        var synced = session.Changes.Where(c => c.Kind == ResourceKind.Tenant && c.Action != ChangeAction.Skip)
+            .Select(c => c.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var tenant in PlanningSession.Ordered(session.Source.Tenants))
         {
-            if (translator.Translate(ResourceKind.Tenant, tenant.Id()) is not { } destinationTenantId)
+            var key = translator.DestinationKeyFor(ResourceKind.Tenant, tenant.Name());
+            if (!synced.Contains(key) || translator.Translate(ResourceKind.Tenant, tenant.Id()) is not { } destinationTenantId)
             {
                 continue;
             }
 
-            var key = translator.DestinationKeyFor(ResourceKind.Tenant, tenant.Name());
             var destinationTenant = session.DestinationDocument(ResourceKind.Tenant, key);
             var before = destinationTenant is null ? null : session.Destination.TenantVariables.GetValueOrDefault(destinationTenant.Id());
             var details = new List<ChangeDetail>();
