@@ -69,7 +69,18 @@ public sealed record SyncState
 /// <param name="DestinationId">The destination object's id when it was written.</param>
 /// <param name="SourceId">The source object's id (null in state files of format version 1).</param>
 /// <param name="SourceName">The name the source object had when it was written (null in version 1 files).</param>
-public sealed record ObjectState(string Fingerprint, string? DestinationId = null, string? SourceId = null, string? SourceName = null);
+/// <param name="Fields">For a step: the managed fields the fingerprint covers (top-level names, then <c>Actions.</c> names), so
+/// a step whose source is gone is fingerprinted on the destination exactly as it was written. Null for other kinds.</param>
+public sealed record ObjectState(string Fingerprint, string? DestinationId = null, string? SourceId = null, string? SourceName = null,
+    IReadOnlyList<string>? Fields = null)
+{
+    // Records compare lists by reference; state entries are compared by content (tests, "unchanged" checks).
+    public bool Equals(ObjectState? other) =>
+        other is not null && Fingerprint == other.Fingerprint && DestinationId == other.DestinationId && SourceId == other.SourceId
+        && SourceName == other.SourceName && (Fields ?? []).SequenceEqual(other.Fields ?? []);
+
+    public override int GetHashCode() => HashCode.Combine(Fingerprint, DestinationId, SourceId, SourceName);
+}
 
 /// <summary>
 /// One value of a variable as OctoSync wrote it. Source and destination variable ids are kept as matching

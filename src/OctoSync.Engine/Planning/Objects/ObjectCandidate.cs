@@ -9,6 +9,9 @@ public sealed record ObjectCandidate
 {
     public required ResourceKind Kind { get; init; }
 
+    /// <summary>The source object's Id, recorded in the state as its identity (null when not known).</summary>
+    public string? SourceId { get; init; }
+
     /// <summary>The destination key (a name; after any mapping).</summary>
     public required string Key { get; init; }
 

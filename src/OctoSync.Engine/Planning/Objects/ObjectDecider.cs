@@ -52,7 +52,8 @@ public static class ObjectDecider
             Details = outcome.IsDrift
                 ? [.. candidate.Details, new ChangeDetail(candidate.Subject, outcome.Action, outcome.Rule, outcome.Reason, IsDrift: true)]
                 : candidate.Details,
-            StateUpdates = outcome.StateUpdates(candidate.Kind, candidate.Key, destinationId),
+            StateUpdates = outcome.StateUpdates(candidate.Kind, candidate.Key, destinationId, candidate.SourceId,
+                candidate.TranslatedSource.Str("Name"), [.. candidate.Desired.Select(p => p.Key)]),
         };
     }
 

@@ -77,6 +77,7 @@ public static class ProjectSettingsPlanner
         return new ObjectCandidate
         {
             Kind = ResourceKind.Project,
+            SourceId = source.Str("Id"),
             Key = name,
             TranslatedSource = translated,
             Destination = destination,

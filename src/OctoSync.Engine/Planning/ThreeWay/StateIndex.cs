@@ -16,6 +16,8 @@ public sealed class StateIndex
     private readonly Dictionary<string, string> _bySourceId = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<(string Name, IReadOnlyList<VariableValueState> Entries)>> _variablesBySet = new(StringComparer.Ordinal);
     private readonly SyncState? _state;
+    private readonly string[] _objectKeys = [];
+    private readonly string[] _variableKeys = [];
 
     private StateIndex(SyncState? state)
     {
@@ -25,6 +27,8 @@ public sealed class StateIndex
             return;
         }
 
+        _objectKeys = [.. state.Objects.Keys.Order(StringComparer.Ordinal)];
+        _variableKeys = [.. state.Variables.Keys.Order(StringComparer.Ordinal)];
         foreach (var (key, entry) in state.Objects.OrderBy(o => o.Key, StringComparer.Ordinal))
         {
             if (entry.SourceId is { } sourceId)
@@ -63,6 +67,21 @@ public sealed class StateIndex
     /// <summary>Variable names recorded for one variable set (key <c>Project:OctoFx</c>), in key order.</summary>
     public IReadOnlyList<(string Name, IReadOnlyList<VariableValueState> Entries)> VariablesOf(string setKey) =>
         _variablesBySet.TryGetValue(setKey, out var list) ? list : [];
+
+    /// <summary>Object state keys that start with <paramref name="prefix"/> (binary search over the sorted keys).</summary>
+    public IEnumerable<string> ObjectKeysUnder(string prefix) => Under(_objectKeys, prefix);
+
+    /// <summary>Variable state keys that start with <paramref name="prefix"/>.</summary>
+    public IEnumerable<string> VariableKeysUnder(string prefix) => Under(_variableKeys, prefix);
+
+    private static IEnumerable<string> Under(string[] sorted, string prefix)
+    {
+        var i = Array.BinarySearch(sorted, prefix, StringComparer.Ordinal);
+        for (i = i < 0 ? ~i : i; i < sorted.Length && sorted[i].StartsWith(prefix, StringComparison.Ordinal); i++)
+        {
+            yield return sorted[i];
+        }
+    }
 
     private static string Kind(string key) => key.IndexOf(':', StringComparison.Ordinal) is var i and > 0 ? key[..i] : key;
 }
