@@ -29,6 +29,21 @@ internal sealed partial class VariableNameDecider(
             return outcome;
         }
 
+        var written = entries.Select(e => e.DestinationId).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (desired.Select(d => d.NewOnlyRule).FirstOrDefault(r => r is not null) is { } newOnly && destination.Named(name).Any(e => !written.Contains(e.Id)))
+        {
+            // new-only is decided per variable (the seed: "if it is not new then leave everything as is"): a variable the
+            // destination already has values of that OctoSync did not write gets no value added, changed or removed, so
+            // no fallback appears beside a person's value.
+            foreach (var value in desired)
+            {
+                Leave(value, newOnly, $"{name} exists on the destination; new-only leaves every value of an existing variable as it is", false, null, outcome);
+            }
+
+            outcome.State.AddRange(entries);
+            return outcome;
+        }
+
         var fingerprints = desired.Select(d => PortableValue.Fingerprint(d.Value, Translator)).ToList();
         var scopeKeys = desired.Select(d => PortableValue.ScopeKey(d.Value.Scope, Translator)).ToList();
         var candidates = desired.Select((d, i) => new BaseMatcher.Candidate(
