@@ -37,6 +37,10 @@ public sealed record ObjectCandidate
     /// (a new project's default channel), which are OctoSync's from the start.</summary>
     public string? AssumedBase { get; init; }
 
+    /// <summary>Items of list fields a person added on the destination, kept in <see cref="Desired"/> but not OctoSync's
+    /// (a library set included by hand): left out of every fingerprint, so they are merged, never drift.</summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>>? LocalAdditions { get; init; }
+
     public required SyncRules Rules { get; init; }
     public string? Owner { get; init; }
     public IReadOnlyList<ChangeDetail> Details { get; init; } = [];

@@ -68,9 +68,11 @@ public class StepGoneTests
     [Fact]
     public void A_step_renamed_on_the_source_updates_the_step_OctoSync_wrote_in_place_and_moves_its_state()
     {
+        var renamed = Deploy(name: "Deploy web app");
+        renamed["Id"] = "src-step-Deploy web"; // the same source step, renamed (with its one action)
         var plan = new ProcessScenario
         {
-            Source = [Deploy(name: "Deploy web app"), ProcessFixture.Step("Notify")],
+            Source = [renamed, ProcessFixture.Step("Notify")],
             Destination = [Deploy(idPrefix: "dst"), ProcessFixture.Step("Notify", idPrefix: "dst")],
             State = Written(),
         }.Plan();
@@ -81,7 +83,7 @@ public class StepGoneTests
         Assert.Equal(ChangeAction.Update, plan.Detail("Deploy web app").Action);
         Assert.Contains(plan.Change.StateUpdates, u => u is StateUpdate.RemoveObject { Key: "Step:OctoFx/Deploy web" });
         var moved = plan.Change.StateUpdates.OfType<StateUpdate.SetObject>().Single(u => u.Key == "Step:OctoFx/Deploy web app");
-        Assert.Equal(("src-step-Deploy web app", "Deploy web app"), (moved.State.SourceId, moved.State.SourceName));
+        Assert.Equal(("src-step-Deploy web", "Deploy web app"), (moved.State.SourceId, moved.State.SourceName));
     }
 
     [Fact]
@@ -134,7 +136,7 @@ public class StepGoneTests
     }
 
     [Fact]
-    public void Under_overwrite_never_the_destinations_step_order_is_kept()
+    public void Under_overwrite_never_the_destinations_step_order_is_kept_and_a_new_step_follows_its_source_predecessor()
     {
         var plan = new ProcessScenario
         {
@@ -144,6 +146,6 @@ public class StepGoneTests
             State = Written(),
         }.Plan();
 
-        Assert.Equal(["Deploy web", "Notify", "New step"], plan.Names());
+        Assert.Equal(["Deploy web", "New step", "Notify"], plan.Names());
     }
 }

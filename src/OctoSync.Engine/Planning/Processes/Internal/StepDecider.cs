@@ -39,7 +39,9 @@ internal static class StepDecider
         var written = destination is null ? writer.New(step.Planned) : writer.Overlay(destination, step.Planned, step.Actions.Select(a => a.Name), renamedFrom is not null);
         var t = context.Translator;
         var sourceFingerprint = PortableForm.FingerprintOwned(written, step.Planned, t);
-        var destinationFingerprint = destination is null ? null : PortableForm.FingerprintOwned(destination, step.Planned, t);
+        // A renamed step's actions carry their old names on the destination: every action counts (the owned filter is by name).
+        var destinationFingerprint = destination is null ? null
+            : renamedFrom is null ? PortableForm.FingerprintOwned(destination, step.Planned, t) : PortableForm.Fingerprint(destination, step.Planned, t);
         var stateKey = StateKey(context, step.Name);
         var baseFingerprint = StateIndex.Of(context.State).Object(renamedFrom ?? stateKey)?.Fingerprint;
         var cell = ThreeWayDecision.Decide(baseFingerprint, destinationFingerprint, sourceFingerprint, context.Rules.Variables.Overwrite);
