@@ -3,6 +3,7 @@ using OctoSync.Engine.Planning.Environments;
 using OctoSync.Engine.Planning.Feeds;
 using OctoSync.Engine.Planning.LibraryVariableSets;
 using OctoSync.Engine.Planning.Lifecycles;
+using OctoSync.Engine.Planning.Objects;
 using OctoSync.Engine.Planning.ProjectGroups;
 using OctoSync.Engine.Planning.Projects;
 using OctoSync.Engine.Planning.ScriptModules;
@@ -37,6 +38,7 @@ public static class SyncPlanner
         ProjectPlanner.Plan(session);
         TenantPlanner.Plan(session);
         TenantVariablePlanner.Plan(session);
+        GoneObjects.Plan(session);
         return session.ToPlan();
     }
 }

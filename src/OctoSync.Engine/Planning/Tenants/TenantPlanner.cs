@@ -3,7 +3,6 @@ using OctoSync.Engine.Configuration;
 using OctoSync.Engine.Model;
 using OctoSync.Engine.Planning.Members;
 using OctoSync.Engine.Planning.Objects;
-using OctoSync.Engine.State;
 
 namespace OctoSync.Engine.Planning.Tenants;
 
@@ -15,7 +14,7 @@ namespace OctoSync.Engine.Planning.Tenants;
 /// The tenant's own fields are decided as an object; its connections and tags member by member
 /// (<see cref="TenantMembers"/>), so a person's connection or tag on the destination is kept and freezes nothing.
 /// A tag the destination will not have is left off with a warning. A tenant OctoSync synced that the source no
-/// longer has is reported on every run, never removed.
+/// longer has is decided by <see cref="GoneObjects"/> (reported; removed only under <c>rules.deletions.objects</c>).
 /// </summary>
 public static class TenantPlanner
 {
@@ -27,7 +26,6 @@ public static class TenantPlanner
     public static void Plan(PlanningSession session)
     {
         var selection = session.Input.Select.Tenants;
-        var planned = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         if (selection.Mode != TenantSelectionMode.None)
         {
             var connectionsOwned = OwnedMembers.Index(session.Input.State, TenantMembers.ConnectionKind);
@@ -35,12 +33,9 @@ public static class TenantPlanner
             var rule = $"select.tenants: {Word(selection)}";
             foreach (var tenant in PlanningSession.Ordered(session.Source.Tenants).Where(t => selection.Names.Matches(t.Name())))
             {
-                planned.Add(session.Translator.DestinationKeyFor(ResourceKind.Tenant, tenant.Name()));
                 PlanTenant(session, tenant, rule, connectionsOwned, tagsOwned);
             }
         }
-
-        ReportGone(session, planned);
     }
 
     private static void PlanTenant(PlanningSession session, JsonObject tenant, string rule, OwnedMembers connectionsOwned, OwnedMembers tagsOwned)
@@ -116,35 +111,6 @@ public static class TenantPlanner
         }
 
         return kept;
-    }
-
-    /// <summary>A tenant OctoSync synced that the source no longer has (or no longer selects): reported, never removed.</summary>
-    private static void ReportGone(PlanningSession session, HashSet<string> planned)
-    {
-        const string Prefix = "Tenant:";
-        foreach (var (key, state) in session.Input.State?.Objects ?? new Dictionary<string, ObjectState>())
-        {
-            if (!key.StartsWith(Prefix, StringComparison.Ordinal) || planned.Contains(key[Prefix.Length..]))
-            {
-                continue;
-            }
-
-            var name = key[Prefix.Length..];
-            var destination = session.DestinationDocument(ResourceKind.Tenant, name);
-            session.Changes.Add(new Change
-            {
-                Kind = ResourceKind.Tenant,
-                Key = name,
-                Action = destination is null ? ChangeAction.None : ChangeAction.Leave,
-                Rule = destination is null ? "default" : $"select.tenants: {Word(session.Input.Select.Tenants)}",
-                Reason = destination is null
-                    ? "Gone from the source and from the destination; forgotten."
-                    : "Gone from the source (deleted there, or no longer selected); a whole tenant is never removed by OctoSync — delete it on the destination if it is not needed.",
-                DestinationId = destination?.Str("Id"),
-                Before = destination,
-                StateUpdates = destination is null ? [new StateUpdate.RemoveObject(key)] : [new StateUpdate.SetObject(key, state)],
-            });
-        }
     }
 
     public static string Word(TenantSelection selection) => selection.Mode switch
