@@ -3,12 +3,14 @@ using OctoSync.Engine.Planning.Environments;
 using OctoSync.Engine.Planning.Feeds;
 using OctoSync.Engine.Planning.LibraryVariableSets;
 using OctoSync.Engine.Planning.Lifecycles;
+using OctoSync.Engine.Planning.Objects;
 using OctoSync.Engine.Planning.ProjectGroups;
 using OctoSync.Engine.Planning.Projects;
 using OctoSync.Engine.Planning.ScriptModules;
 using OctoSync.Engine.Planning.StepTemplates;
 using OctoSync.Engine.Planning.TagSets;
 using OctoSync.Engine.Planning.Tenants;
+using OctoSync.Engine.Planning.TenantVariables;
 using OctoSync.Engine.Planning.WorkerPools;
 
 namespace OctoSync.Engine.Planning;
@@ -35,6 +37,8 @@ public static class SyncPlanner
         LifecyclePlanner.Plan(session);
         ProjectPlanner.Plan(session);
         TenantPlanner.Plan(session);
+        TenantVariablePlanner.Plan(session);
+        GoneObjects.Plan(session);
         return session.ToPlan();
     }
 }
