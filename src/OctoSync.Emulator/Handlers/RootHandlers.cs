@@ -10,8 +10,6 @@ namespace OctoSync.Emulator.Handlers;
 /// </summary>
 internal static class RootHandlers
 {
-    public const string ServerVersion = "2021.2.4488";
-
     public static ApiResponse Root(RouteCall call)
     {
         var links = new JsonObject
@@ -36,7 +34,7 @@ internal static class RootHandlers
         return ApiResponse.Ok(new JsonObject
         {
             ["Application"] = "Octopus Deploy",
-            ["Version"] = ServerVersion,
+            ["Version"] = call.Space.Profile.Version,
             ["ApiVersion"] = "3.0.0",
             ["InstallationId"] = "2c6b7a4e-0e3f-4d2b-9a55-0c7e5ab1e001",
             ["IsEarlyAccessProgram"] = false,
