@@ -4,6 +4,8 @@
 // OCTOPUS_URL, OCTOPUS_API_KEY and OCTOPUS_SERVER_VERSION set; prints one line per check and a summary.
 "use strict";
 const api = require("@octopusdeploy/api-client");
+// The package ships FeedRepository without exporting it from its index.
+const { FeedRepository } = require("@octopusdeploy/api-client/dist/features/feeds/feedRepository");
 
 const url = process.env.OCTOPUS_URL;
 const apiKey = process.env.OCTOPUS_API_KEY;
@@ -120,7 +122,7 @@ function assert(condition, message) {
     assert(variables.TenantId === tenant.Id || variables.Id, "no tenant variables document");
   });
   await check("feeds: list the built-in feed", async () => {
-    const feeds = await new api.FeedRepository(client, space).list({ take: 100 });
+    const feeds = await new FeedRepository(client, space).list({ take: 100 });
     assert(feeds.Items.some((f) => f.FeedType === "BuiltIn"), "no built-in feed");
   });
   await check("clean up: delete tenant, project, lifecycle, environment", async () => {

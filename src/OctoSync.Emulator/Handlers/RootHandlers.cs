@@ -22,7 +22,6 @@ internal static class RootHandlers
             ["Users"] = "/api/users{/id}{?skip,take,ids,filter}",
             ["Teams"] = "/api/teams{/id}{?skip,take,ids,partialName,spaces,includeSystem}",
             ["CommunityActionTemplates"] = "/api/communityactiontemplates{/id}{?skip,take,ids}",
-            ["Swagger"] = "/api/swagger.json",
         };
 
         // Like pre-spaces servers and the canned 2019 root: the default space's collection links, Spaces-1 baked in.

@@ -20,6 +20,7 @@ internal static partial class Catalog
                 ctx.Errors.Add("AccountType is required.");
             }
 
+            ctx.Doc.Default("Description", "");
             TenantedParticipation(ctx);
         },
     };
@@ -51,7 +52,6 @@ internal static partial class Catalog
 
     private static void TenantedParticipation(WriteContext ctx)
     {
-        ctx.Doc.Default("Description", "");
         ctx.Doc.Default("EnvironmentIds", new JsonArray());
         ctx.Doc.Default("TenantIds", new JsonArray());
         ctx.Doc.Default("TenantTags", new JsonArray());

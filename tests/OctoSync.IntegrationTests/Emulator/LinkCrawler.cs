@@ -15,6 +15,7 @@ internal static partial class LinkCrawler
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var queue = new Queue<string>(["/api", "/api/Spaces-1"]);
         var failures = new List<string>();
+        var collections = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         while (queue.Count > 0 && seen.Count < limit)
         {
             var path = queue.Dequeue();
@@ -23,21 +24,33 @@ internal static partial class LinkCrawler
                 continue;
             }
 
-            using var response = await session.Http.GetAsync(new Uri(path.TrimStart('/'), UriKind.Relative));
-            if (response.StatusCode != HttpStatusCode.OK)
+            var (status, json) = await GetAsync(session, path);
+            if (status == HttpStatusCode.NotFound && collections.Contains(path))
             {
-                failures.Add($"{path} → {(int)response.StatusCode}");
+                // A `{/id}` template with no list route (`variables{/id}{?ids}`): clients expand it with `all`
+                // (Octopus.Client GetAll, notes §2.3).
+                (status, json) = await GetAsync(session, path + "/all");
+            }
+
+            if (status != HttpStatusCode.OK)
+            {
+                failures.Add($"{path} → {(int)status}");
                 continue;
             }
 
-            if (response.Content.Headers.ContentType?.MediaType != "application/json")
+            if (json is null)
             {
                 continue;
             }
 
-            foreach (var link in Links(JsonNode.Parse(await response.Content.ReadAsStringAsync())))
+            foreach (var link in Links(JsonNode.Parse(json)))
             {
                 var expanded = TemplatePart().Replace(link, "");
+                if (link.Contains("{/id}", StringComparison.Ordinal))
+                {
+                    collections.Add(expanded);
+                }
+
                 if (expanded.StartsWith("/api", StringComparison.Ordinal) && !seen.Contains(expanded))
                 {
                     queue.Enqueue(expanded);
@@ -46,6 +59,16 @@ internal static partial class LinkCrawler
         }
 
         return (seen.Count, failures);
+    }
+
+    /// <summary>Status and, for a JSON answer, its text (a logo is not followed further).</summary>
+    private static async Task<(HttpStatusCode Status, string? Json)> GetAsync(EmulatorSession session, string path)
+    {
+        using var response = await session.Http.GetAsync(new Uri(path.TrimStart('/'), UriKind.Relative));
+        var json = response.StatusCode == HttpStatusCode.OK && response.Content.Headers.ContentType?.MediaType == "application/json"
+            ? await response.Content.ReadAsStringAsync()
+            : null;
+        return (response.StatusCode, json);
     }
 
     /// <summary>Link values of the document, its items and nested resources; paging links are left out (same lists).</summary>
