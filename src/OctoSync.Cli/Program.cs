@@ -1,4 +1,5 @@
 using OctoSync.Cli;
 using Spectre.Console;
 
-return await CliApp.RunAsync(args, RedirectedConsoleWidth.Apply(AnsiConsole.Console)).ConfigureAwait(false);
+var errors = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+return await CliApp.RunAsync(args, RedirectedConsoleWidth.Apply(AnsiConsole.Console), errors: errors).ConfigureAwait(false);

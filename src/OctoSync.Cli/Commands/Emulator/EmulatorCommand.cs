@@ -9,7 +9,7 @@ namespace OctoSync.Cli.Commands.Emulator;
 public sealed class EmulatorCommand(IAnsiConsole console) : AsyncCommand<EmulatorCommand.Settings>
 {
     /// <summary>Options of `octosync emulator`; defaults are those of <see cref="EmulatorOptions"/>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : OutputSettings
     {
         [CommandOption("--port <PORT>")]
         [Description("Port on 127.0.0.1 (0 = any free port).")]
