@@ -1,7 +1,9 @@
+using System.Reflection;
 using OctoSync.Cli.Commands;
 using OctoSync.Cli.Commands.Apply;
 using OctoSync.Cli.Commands.Demo;
 using OctoSync.Cli.Commands.Emulator;
+using OctoSync.Cli.Commands.Init;
 using OctoSync.Cli.Commands.Plan;
 using OctoSync.Cli.Commands.Validate;
 using OctoSync.Cli.Infrastructure;
@@ -14,6 +16,10 @@ namespace OctoSync.Cli;
 /// <summary>The command-line app: one place that wires the commands.</summary>
 public static class CliApp
 {
+    /// <summary><c>octosync --version</c>: the informational version, which carries the commit (<c>0.1.0+3f2c9e1…</c>).</summary>
+    public static string Version { get; } =
+        typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
     /// <param name="console">Standard output: the plan, the report of an apply, the JSON document.</param>
     /// <param name="errors">Standard error: errors and warnings (default: <paramref name="console"/>, for callers that have one console).</param>
     public static Task<int> RunAsync(string[] args, IAnsiConsole? console = null, CliServices? services = null, IAnsiConsole? errors = null) =>
@@ -25,7 +31,7 @@ public static class CliApp
         app.Configure(config =>
         {
             config.SetApplicationName("octosync");
-            config.UseAssemblyInformationalVersion();
+            config.SetApplicationVersion(Version);
             console ??= AnsiConsole.Console;
             services ??= DefaultServices.Cli;
             var errorConsole = new ErrorConsole(errors ?? console);
@@ -74,6 +80,10 @@ public static class CliApp
                 .WithDescription("Check the configuration file, connectivity and the environment names of the mappings. Writes nothing.")
                 .WithExample("validate")
                 .WithExample("validate", "-c", "config/octosync.yaml");
+            config.AddCommand<InitCommand>("init")
+                .WithDescription("Read both instances and write a starter octosync.yaml: the proposed environment mapping, lifecycle and channel observations, every rule at its default. API keys come from environment variables.")
+                .WithExample("init", "--source-url", "https://devtest.octopus.example", "--destination-url", "https://prod.octopus.example")
+                .WithExample("init", "--destination-url", "https://prod.octopus.example", "--destination-name", "prod", "-c", "octosync.yaml", "--force");
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription("Two emulated Octopus instances, the OctoFx example: plan, apply, a recurring sync.")
                 .WithExample("demo")

@@ -25,6 +25,7 @@ internal static class CommandErrors
     public static string Kind(Exception e) => e switch
     {
         CommandAppException => "usage",
+        SyncException { InnerException: OctopusApiException } => "connection",
         ConfigurationException or FileNotFoundException or DirectoryNotFoundException => "configuration",
         OctopusApiException => "connection",
         StateException => "state",

@@ -64,7 +64,8 @@ public sealed class ApplyCommand(IAnsiConsole console, ErrorConsole errors, CliS
 
             if (settings.Html is not null)
             {
-                var report = HtmlReport.Render(new HtmlReportInput("apply", results.Select(r => ReportDestinations.Of(r.Plan, r.Result)).ToList()));
+                var report = HtmlReport.Render(new HtmlReportInput("apply", results.Select(r => ReportDestinations.Of(r.Plan, r.Result)).ToList(),
+                    DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture), configuration.Source.Url));
                 await File.WriteAllTextAsync(settings.Html, report, cancellationToken).ConfigureAwait(false);
             }
 

@@ -52,7 +52,8 @@ public sealed class PlanCommand(IAnsiConsole console, ErrorConsole errors, CliSe
 
             if (settings.Html is not null)
             {
-                var report = HtmlReport.Render(new HtmlReportInput("plan", plans.Select(p => ReportDestinations.Of(p)).ToList()));
+                var report = HtmlReport.Render(new HtmlReportInput("plan", plans.Select(p => ReportDestinations.Of(p)).ToList(),
+                    DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture), configuration.Source.Url));
                 await File.WriteAllTextAsync(settings.Html, report, cancellationToken).ConfigureAwait(false);
             }
 

@@ -29,7 +29,14 @@ internal static class ConfigurationReader
             }
         }
 
-        r.RequireKey(root, string.Empty, "source");
+        if (!ConfigReader.Has(root, "source"))
+        {
+            // No source key: OCTOPUS_URL, OCTOPUS_API_KEY and OCTOPUS_SPACE are the source.
+            var parts = new ConnectionReader.Parts();
+            SourceDefaults.Fill(r, parts, null, root, "source");
+            source = parts.Build();
+        }
+
         r.RequireKey(root, string.Empty, "destinations");
 
         var resolved = destinations.Select(d => (Draft: d, Resolved: RuleSetResolver.Resolve(r, rules, d.Rules, projects))).ToList();
@@ -74,7 +81,7 @@ internal static class ConfigurationReader
             ConnectionReader.TryRead(r, e, parts);
         }
 
-        ConnectionReader.RequireKeys(r, map, entry.Path);
+        SourceDefaults.Fill(r, parts, map, map, entry.Path);
         return parts.Build();
     }
 
