@@ -48,8 +48,9 @@ public class SourceDefaultsTests
         var e = Assert.Throws<ConfigurationException>(() => Parse("source:\n  url: https://other.example\n" + Destinations, []));
 
         Assert.Matches(@"octosync\.yaml:\d+: source\.apiKey: required key is missing \(or set OCTOPUS_API_KEY\)", e.Message);
-        e = Assert.Throws<ConfigurationException>(() => Parse(Destinations, new() { ["OCTOPUS_URL"] = "devtest" }));
+        e = Assert.Throws<ConfigurationException>(() => Parse(Destinations, new() { ["OCTOPUS_URL"] = "devtest", ["OCTOPUS_API_KEY"] = "k" }));
         Assert.Contains("OCTOPUS_URL is 'devtest', not an absolute http or https URL", e.Message, StringComparison.Ordinal);
-        Assert.Contains("(or set OCTOPUS_API_KEY)", e.Message, StringComparison.Ordinal);
+        e = Assert.Throws<ConfigurationException>(() => Parse(Destinations, new() { ["OCTOPUS_URL"] = "https://devtest.example" }));
+        Assert.Contains("source: required key is missing (or set OCTOPUS_URL and OCTOPUS_API_KEY)", e.Message, StringComparison.Ordinal);
     }
 }

@@ -41,6 +41,7 @@ public partial class HtmlLayoutSpecs
 
         foreach (var width in new[] { 1280, 1920 })
         {
+            await ScreenshotAsync(report, width, instances.Folder);
             var layout = await LayoutAsync(probe, width, instances.Folder);
             var boxes = layout.GetProperty("boxes").EnumerateArray().ToList();
             Assert.Equal(["Source", "Destination before", "Destination after"], boxes.Select(b => b.GetProperty("label").GetString()));
@@ -71,14 +72,34 @@ public partial class HtmlLayoutSpecs
         Assert.All(stacked, b => Assert.True(b.GetProperty("tableTop").GetDouble() > b.GetProperty("top").GetDouble()));
     }
 
+    /// <summary>With OCTOSYNC_REPORT_SCREENSHOTS=FOLDER set, also saves report-WIDTH.png there, to look at.</summary>
+    private static async Task ScreenshotAsync(string page, int width, string folder)
+    {
+        if (Environment.GetEnvironmentVariable("OCTOSYNC_REPORT_SCREENSHOTS") is not { Length: > 0 } target)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(target);
+        await ChromiumAsync(page, width, 2400, folder, $"--screenshot={Path.Combine(Path.GetFullPath(target), $"report-{width}.png")}");
+    }
+
     private static async Task<JsonElement> LayoutAsync(string page, int width, string folder)
+    {
+        var (exit, dom, errors) = await ChromiumAsync(page, width, 1000, folder, "--dump-dom");
+        var match = LayoutElement().Match(dom);
+        Assert.True(match.Success, $"chromium printed no layout (exit {exit}): {errors}\n{dom[..Math.Min(dom.Length, 2000)]}");
+        return JsonDocument.Parse(WebUtility.HtmlDecode(match.Groups[1].Value)).RootElement.Clone();
+    }
+
+    private static async Task<(int, string, string)> ChromiumAsync(string page, int width, int height, string folder, string action)
     {
         var chromium = Chromium() ?? throw new InvalidOperationException("Chromium is not installed (apt-get install -y chromium; .ci/run does it).");
         var start = new ProcessStartInfo(chromium) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[]
         {
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
-            $"--user-data-dir={Path.Combine(folder, $"chromium-{width}")}", $"--window-size={width},1000", "--dump-dom", new Uri(page).AbsoluteUri,
+            $"--user-data-dir={Path.Combine(folder, $"chromium-{width}-{height}")}", $"--window-size={width},{height}", action, new Uri(page).AbsoluteUri,
         })
         {
             start.ArgumentList.Add(arg);
@@ -98,10 +119,7 @@ public partial class HtmlLayoutSpecs
             throw;
         }
 
-        var dom = await stdout;
-        var match = LayoutElement().Match(dom);
-        Assert.True(match.Success, $"chromium printed no layout (exit {process.ExitCode}): {await stderr}\n{dom[..Math.Min(dom.Length, 2000)]}");
-        return JsonDocument.Parse(WebUtility.HtmlDecode(match.Groups[1].Value)).RootElement.Clone();
+        return (process.ExitCode, await stdout, await stderr);
     }
 
     private static string? Chromium() =>

@@ -32,9 +32,7 @@ internal static class ConfigurationReader
         if (!ConfigReader.Has(root, "source"))
         {
             // No source key: OCTOPUS_URL, OCTOPUS_API_KEY and OCTOPUS_SPACE are the source.
-            var parts = new ConnectionReader.Parts();
-            SourceDefaults.Fill(r, parts, null, root, "source");
-            source = parts.Build();
+            source = SourceDefaults.FromEnvironment(r, root).Build();
         }
 
         r.RequireKey(root, string.Empty, "destinations");

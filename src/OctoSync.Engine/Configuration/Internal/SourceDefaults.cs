@@ -13,6 +13,20 @@ internal static class SourceDefaults
     public const string ApiKeyVariable = "OCTOPUS_API_KEY";
     public const string SpaceVariable = "OCTOPUS_SPACE";
 
+    /// <summary>No <c>source</c> key at all: the environment is the source, or the key is missing.</summary>
+    public static ConnectionReader.Parts FromEnvironment(ConfigReader r, YamlMappingNode root)
+    {
+        var parts = new ConnectionReader.Parts();
+        if (r.Variable(UrlVariable) is not { Length: > 0 } || r.Variable(ApiKeyVariable) is not { Length: > 0 })
+        {
+            r.Error(root, "source", $"required key is missing (or set {UrlVariable} and {ApiKeyVariable})");
+            return parts;
+        }
+
+        Fill(r, parts, null, root, "source");
+        return parts;
+    }
+
     /// <summary>Fills the parts <paramref name="map"/> (null: no <c>source</c> key) leaves out; reports what is still missing.</summary>
     public static void Fill(ConfigReader r, ConnectionReader.Parts parts, YamlMappingNode? map, YamlNode at, string path)
     {

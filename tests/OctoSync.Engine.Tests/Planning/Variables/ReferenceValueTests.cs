@@ -84,7 +84,7 @@ public class ReferenceValueTests
 
         var detail = Assert.Single(plan.Change.Details);
         Assert.Equal("Azure = Azure Prod", detail.Item);
-        Assert.Equal("its value is an account (Azure Prod)", detail.Reason);
+        Assert.Equal("Its value is an account (Azure Prod)", detail.Reason);
         Assert.DoesNotContain(_azure, detail.Item, StringComparison.Ordinal);
     }
 
