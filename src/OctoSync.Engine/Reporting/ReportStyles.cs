@@ -11,11 +11,13 @@ internal static class ReportStyles
         body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 1.5rem; color: #1f2933; }
         h1, h2, h3, h4 { margin: 1.2rem 0 .4rem; }
         table { border-collapse: collapse; margin: .3rem 0 1rem; font-size: .9rem; }
-        th, td { border: 1px solid #cbd2d9; padding: .25rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+        th, td { border: 1px solid #cbd2d9; padding: .25rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
         th { background: #f0f4f8; }
         .side { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem; align-items: start; }
         @media (min-width: 1280px) { .side { grid-template-columns: repeat(3, minmax(0, 1fr)); } }
         .side table { width: 100%; table-layout: fixed; }
+        .side td { overflow-wrap: anywhere; }
+        .side th:nth-child(4) { width: 34%; }
         .side h4 { margin-top: .4rem; }
         tr.changed td { background: #fff3c4; }
         tr.d-create td { background: #e3f9e5; }
