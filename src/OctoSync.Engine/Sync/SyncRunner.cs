@@ -20,8 +20,8 @@ public sealed class SyncRunner(SyncServices services)
         SyncConfiguration configuration, string? destinationName = null, IProgress<SyncProgress>? progress = null, CancellationToken ct = default)
     {
         var destinations = Select(configuration, destinationName);
-        var sourceClient = ConnectAsync(configuration.Source, "source", progress, ct);
-        var destinationClients = destinations.Select(d => ConnectAsync(d.Connection, d.Name, progress, ct)).ToList();
+        var sourceClient = ConnectAsync(configuration.Source, "source", ApiKeySetting(configuration, null), progress, ct);
+        var destinationClients = destinations.Select(d => ConnectAsync(d.Connection, d.Name, ApiKeySetting(configuration, d.Name), progress, ct)).ToList();
         await Task.WhenAll(destinationClients.Append(sourceClient)).ConfigureAwait(false);
 
         var sourceSnapshot = ReadAsync(sourceClient.Result, "source", progress, ct);
@@ -85,7 +85,7 @@ public sealed class SyncRunner(SyncServices services)
         SyncConfiguration configuration, IProgress<SyncProgress>? progress = null, CancellationToken ct = default)
     {
         var targets = new[] { ("source", configuration.Source) }.Concat(configuration.Destinations.Select(d => (d.Name, d.Connection))).ToList();
-        var clients = await Task.WhenAll(targets.Select(t => ConnectAsync(t.Item2, t.Item1, progress, ct))).ConfigureAwait(false);
+        var clients = await Task.WhenAll(targets.Select((t, i) => ConnectAsync(t.Item2, t.Item1, ApiKeySetting(configuration, i == 0 ? null : t.Item1), progress, ct))).ConfigureAwait(false);
         return targets.Select((t, i) => (t.Item1, clients[i])).ToList();
     }
 
@@ -134,7 +134,11 @@ public sealed class SyncRunner(SyncServices services)
             : throw new SyncException($"{configuration.FilePath}: no destination named '{name}' (destinations: {string.Join(", ", configuration.Destinations.Select(d => d.Name))}).");
     }
 
-    private async Task<IOctopusSpaceClient> ConnectAsync(OctopusConnection connection, string target, IProgress<SyncProgress>? progress, CancellationToken ct)
+    /// <summary>Where the API key of a connection is configured, for the error when the server rejects it.</summary>
+    private static string ApiKeySetting(SyncConfiguration configuration, string? destination) =>
+        $"{configuration.FilePath}: " + (destination is null ? "source.apiKey" : $"destinations[name: {destination}].apiKey");
+
+    private async Task<IOctopusSpaceClient> ConnectAsync(OctopusConnection connection, string target, string apiKeySetting, IProgress<SyncProgress>? progress, CancellationToken ct)
     {
         progress?.Report(new SyncProgress("connect", target, connection.ToString()));
         try
@@ -143,7 +147,9 @@ public sealed class SyncRunner(SyncServices services)
         }
         catch (OctopusApiException e)
         {
-            throw new SyncException($"Cannot connect to {target} at {connection}: {e.Message}", e);
+            // A rejected key names the setting it came from, so the person knows which ${VARIABLE} to fix.
+            var key = e.IsUnauthorized ? $" The API key is the one configured at {apiKeySetting}." : "";
+            throw new SyncException($"Cannot connect to {target} at {connection}: {e.Message}{key}", e);
         }
     }
 

@@ -10,7 +10,7 @@ namespace OctoSync.Cli.Commands.Emulator;
 public sealed class EmulatorCommand(IAnsiConsole console) : AsyncCommand<EmulatorCommand.Settings>
 {
     /// <summary>Options of `octosync emulator`; defaults are those of <see cref="EmulatorOptions"/>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : OutputSettings
     {
         [CommandOption("--server-version <VERSION>")]
         [Description("The Octopus Server version to emulate: 2021.2, 2024.3 (default) or 2026.3.")]
