@@ -13,15 +13,27 @@ namespace OctoSync.Cli;
 /// <summary>The command-line app: one place that wires the commands.</summary>
 public static class CliApp
 {
-    public static Task<int> RunAsync(string[] args, IAnsiConsole? console = null, CliServices? services = null) =>
-        Create(console, services).RunAsync(args);
+    /// <summary>The settings type of each command, for the closest valid option of a misspelled one.</summary>
+    private static readonly Dictionary<string, Type> SettingsByCommand = new(StringComparer.Ordinal)
+    {
+        ["plan"] = typeof(PlanCommand.Settings),
+        ["apply"] = typeof(ApplyCommand.Settings),
+        ["validate"] = typeof(ValidateCommand.Settings),
+        ["demo"] = typeof(DemoCommand.Settings),
+        ["emulator"] = typeof(EmulatorCommand.Settings),
+    };
 
-    public static CommandApp Create(IAnsiConsole? console = null, CliServices? services = null)
+    public static Task<int> RunAsync(string[] args, IAnsiConsole? console = null, CliServices? services = null) =>
+        Create(console, services, args).RunAsync(args);
+
+    public static CommandApp Create(IAnsiConsole? console = null, CliServices? services = null, IReadOnlyList<string>? args = null)
     {
         var app = new CommandApp();
         app.Configure(config =>
         {
             config.SetApplicationName("octosync");
+            // An unknown or misspelled option is an error, never ignored (issue #9: `apply --yes --dry-run` wrote 24 changes).
+            config.UseStrictParsing();
             console ??= AnsiConsole.Console;
             config.ConfigureConsole(console);
             config.Settings.Registrar.RegisterInstance<IAnsiConsole>(console);
@@ -31,7 +43,11 @@ public static class CliApp
             config.SetExceptionHandler((e, _) =>
             {
                 // Usage errors (unknown option, bad value) and expected failures: one line. Anything else is a bug: show it whole.
-                if (e is CommandAppException || CommandErrors.IsExpected(e))
+                if (e is CommandParseException parse)
+                {
+                    output.MarkupLine($"[red]Error:[/] {Markup.Escape(StrictOptions.Describe(parse, args ?? [], SettingsByCommand))}");
+                }
+                else if (e is CommandAppException || CommandErrors.IsExpected(e))
                 {
                     output.MarkupLine($"[red]Error:[/] {Markup.Escape(e.Message)}");
                 }

@@ -20,10 +20,14 @@ public abstract class SyncSettings : ConfigSettings
     [Description("Also write an HTML report: per project the variable tables (source, destination before and after) and the process steps.")]
     public string? Html { get; init; }
 
+    [CommandOption("--rebind-state")]
+    [Description("Accept a state written for another URL or space (the destination moved) and record this one.")]
+    public bool RebindState { get; init; }
+
     public bool Json => string.Equals(Output, "json", StringComparison.OrdinalIgnoreCase);
 
     public override ValidationResult Validate() =>
-        Output.ToLowerInvariant() is "text" or "json"
-            ? ValidationResult.Success()
-            : ValidationResult.Error($"--output must be text or json, not '{Output}'.");
+        Output.ToLowerInvariant() is not ("text" or "json")
+            ? ValidationResult.Error($"--output must be text or json, not '{Output}'.")
+            : base.Validate();
 }

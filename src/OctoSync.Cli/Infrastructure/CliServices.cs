@@ -13,4 +13,7 @@ public sealed record CliServices
 
     /// <summary>True when stdin is not a terminal: <c>apply</c> then refuses to run without <c>--yes</c>.</summary>
     public Func<bool> IsInputRedirected { get; init; } = () => Console.IsInputRedirected;
+
+    /// <summary>Where warnings and retry waits go whatever the output format (standard error; tests pass a writer).</summary>
+    public TextWriter Diagnostics { get; init; } = Console.Error;
 }

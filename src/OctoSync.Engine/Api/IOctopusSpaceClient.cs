@@ -17,6 +17,9 @@ public interface IOctopusSpaceClient
 
     string SpaceName { get; }
 
+    /// <summary>The server's own id (<c>InstallationId</c> of the root document <c>GET /api</c>); null when it sent none.</summary>
+    string? InstallationId => null;
+
     /// <summary>GET one document.</summary>
     Task<JsonObject> GetAsync(string path, CancellationToken cancellationToken = default);
 

@@ -12,11 +12,12 @@ public sealed partial class OctopusSpaceClient : IOctopusSpaceClient, IDisposabl
 {
     private readonly OctopusSender sender;
 
-    internal OctopusSpaceClient(OctopusSender sender, string spaceId, string spaceName)
+    internal OctopusSpaceClient(OctopusSender sender, string spaceId, string spaceName, string? installationId = null)
     {
         this.sender = sender;
         SpaceId = spaceId;
         SpaceName = spaceName;
+        InstallationId = installationId;
     }
 
     public Uri ServerUrl => sender.ServerUrl;
@@ -24,6 +25,8 @@ public sealed partial class OctopusSpaceClient : IOctopusSpaceClient, IDisposabl
     public string SpaceId { get; }
 
     public string SpaceName { get; }
+
+    public string? InstallationId { get; }
 
     /// <summary>HTTP requests sent so far, retries and the connection's own requests included.</summary>
     public long RequestCount => sender.Counters.Requests;

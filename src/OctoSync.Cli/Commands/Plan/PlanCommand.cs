@@ -25,10 +25,10 @@ public sealed class PlanCommand(IAnsiConsole console, CliServices services) : As
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
         CommandErrors.RunAsync(console, async () =>
         {
-            var configuration = services.LoadConfiguration(settings.ConfigFile);
-            var runner = new SyncRunner(services.Sync);
-            var plans = await ProgressView.ReadingAsync(console, settings.Json,
-                p => runner.PlanAsync(configuration, settings.Destination, p, cancellationToken)).ConfigureAwait(false);
+            var run = CommandRun.Start(services, settings);
+            using var planning = await ProgressView.ReadingAsync(console, settings.Json,
+                p => run.Runner.PlanEachAsync(run.Configuration, settings.Destination, new RunOptions { RebindState = settings.RebindState }, p, cancellationToken)).ConfigureAwait(false);
+            var plans = planning.Planned;
 
             var document = new PlanDocument("plan", plans.Select(p => DestinationDocument.Of(p)).ToList());
             if (settings.Json)
@@ -54,7 +54,19 @@ public sealed class PlanCommand(IAnsiConsole console, CliServices services) : As
                 await File.WriteAllTextAsync(settings.Html, report, cancellationToken).ConfigureAwait(false);
             }
 
-            if (plans.Any(p => p.Plan.HasErrors))
+            // A destination that could not be planned is reported; the others' plans stand (issue #9 item 6).
+            if (settings.Json)
+            {
+                foreach (var f in planning.Failed)
+                {
+                    run.Notice($"error: {f.Destination} ({f.Stage}): {f.Message}");
+                }
+            }
+            else
+            {
+                CommandRun.RenderFailures(console, planning.Failed);
+            }
+            if (planning.Failed.Count > 0 || plans.Any(p => p.Plan.HasErrors))
             {
                 return ExitCodes.Error;
             }
