@@ -110,7 +110,8 @@ internal sealed class SafetyRig : IAsyncDisposable
     /// <summary>Runs <c>octosync args… -c octosync.yaml</c>; Output is standard output, Errors standard error.</summary>
     public async Task<Run> RunAsync(params string[] args)
     {
-        var console = new TestConsole().Width(250);
+        // Wide enough that no message is wrapped: the tests look for whole sentences.
+        var console = new TestConsole().Width(2000);
         var errors = new StringWriter();
         var exit = await CliApp.RunAsync([.. args, "-c", ConfigPath], console, Services(errors));
         return new Run(exit, console.Output, errors.ToString());

@@ -105,7 +105,8 @@ public class SafetyTests
         rig.WriteConfig(rig.DefaultYaml());
         Assert.Equal(0, (await rig.RunAsync("apply", "--yes", "--destination", "d0")).ExitCode);
         // The same destination name now points at another server.
-        rig.WriteConfig(rig.DefaultYaml().Replace("url: {dest0}", "url: {dest1}", StringComparison.Ordinal));
+        rig.WriteConfig(rig.DefaultYaml()
+            .Replace("url: {dest0}\n    apiKey: ${D0}", "url: {dest1}\n    apiKey: ${D1}", StringComparison.Ordinal));
         rig.ClearLogs();
 
         var plan = await rig.RunAsync("plan", "--destination", "d0");
@@ -114,7 +115,7 @@ public class SafetyTests
         foreach (var run in new[] { plan, apply })
         {
             Assert.Equal(1, run.ExitCode);
-            Assert.Contains("was written for another instance: server URL " + rig.Destinations[0].BaseUrl, run.Output, StringComparison.Ordinal);
+            Assert.True(run.Output.Contains("was written for another instance: server URL " + rig.Destinations[0].BaseUrl, StringComparison.Ordinal), run.Output);
             Assert.Contains("--rebind-state", run.Output, StringComparison.Ordinal);
             Assert.DoesNotContain("left deleted", run.Output, StringComparison.Ordinal);
         }

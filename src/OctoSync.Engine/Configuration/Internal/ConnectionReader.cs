@@ -56,7 +56,8 @@ internal static class ConnectionReader
     private static Uri Checked(ConfigReader r, ConfigReader.Entry e, Uri url)
     {
         var redacted = UrlRedaction.Redact(url);
-        if (redacted != url)
+        // Uri equality ignores user info: Redact returns the same instance when there was nothing to redact.
+        if (!ReferenceEquals(redacted, url))
         {
             r.Warning(e.Line, e.Path, $"the URL carries a credential (?apikey= or user:password@); it is not used and is shown as *** everywhere: give the key in apiKey instead ({redacted})");
         }
