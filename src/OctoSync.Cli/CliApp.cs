@@ -16,6 +16,17 @@ namespace OctoSync.Cli;
 /// <summary>The command-line app: one place that wires the commands.</summary>
 public static class CliApp
 {
+    /// <summary>The settings type of each command, for the closest valid option of a misspelled one.</summary>
+    private static readonly Dictionary<string, Type> SettingsByCommand = new(StringComparer.Ordinal)
+    {
+        ["plan"] = typeof(PlanCommand.Settings),
+        ["apply"] = typeof(ApplyCommand.Settings),
+        ["validate"] = typeof(ValidateCommand.Settings),
+        ["demo"] = typeof(DemoCommand.Settings),
+        ["emulator"] = typeof(EmulatorCommand.Settings),
+        ["init"] = typeof(InitCommand.Settings),
+    };
+
     /// <summary><c>octosync --version</c>: the informational version, which carries the commit (<c>0.1.0+3f2c9e1…</c>).</summary>
     public static string Version { get; } =
         typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
@@ -32,6 +43,8 @@ public static class CliApp
         {
             config.SetApplicationName("octosync");
             config.SetApplicationVersion(Version);
+            // An unknown or misspelled option is an error, never ignored (issue #9: `apply --yes --dry-run` wrote 24 changes).
+            config.UseStrictParsing();
             console ??= AnsiConsole.Console;
             services ??= DefaultServices.Cli;
             var errorConsole = new ErrorConsole(errors ?? console);
@@ -39,7 +52,7 @@ public static class CliApp
             config.Settings.Registrar.RegisterInstance<IAnsiConsole>(console);
             config.Settings.Registrar.RegisterInstance(errorConsole);
             config.Settings.Registrar.RegisterInstance(services);
-            config.SetInterceptor(new ColorInterceptor(console, errorConsole, services.Environment));
+            config.SetInterceptor(new MissingValueInterceptor(args ?? [], new ColorInterceptor(console, errorConsole, services.Environment)));
 
             var output = console;
             var json = args is not null && OutputFormat.IsJson(args);
@@ -49,11 +62,12 @@ public static class CliApp
                 // --output json also a JSON document on standard output. Anything else is a bug: show it whole.
                 if (e is CommandAppException || CommandErrors.IsExpected(e))
                 {
-                    errorConsole.Error(e.Message);
+                    var message = e is CommandParseException parse ? StrictOptions.Describe(parse, args ?? [], SettingsByCommand) : e.Message;
+                    errorConsole.Error(message);
                     if (json)
                     {
                         output.Profile.Out.Writer.WriteLine(new ErrorDocument(args is null ? null : OutputFormat.Command(args),
-                            new ErrorDocument.Failure(CommandErrors.Kind(e), e.Message)).ToJson());
+                            new ErrorDocument.Failure(CommandErrors.Kind(e), message)).ToJson());
                     }
                 }
                 else

@@ -18,13 +18,13 @@ internal static class CommandErrors
     public static Task<int> RunAsync(Func<Task<int>> body) => body();
 
     public static bool IsExpected(Exception e) =>
-        e is SyncException or ConfigurationException or OctopusApiException or FileNotFoundException or DirectoryNotFoundException or OperationCanceledException
+        e is UsageException or SyncException or ConfigurationException or OctopusApiException or FileNotFoundException or DirectoryNotFoundException or OperationCanceledException
         or StateException;
 
     /// <summary>The <c>error.kind</c> of the JSON error document.</summary>
     public static string Kind(Exception e) => e switch
     {
-        CommandAppException => "usage",
+        CommandAppException or UsageException => "usage",
         SyncException { InnerException: OctopusApiException } => "connection",
         ConfigurationException or FileNotFoundException or DirectoryNotFoundException => "configuration",
         OctopusApiException => "connection",

@@ -24,10 +24,14 @@ public abstract class SyncSettings : ConfigSettings
     [Description("List every decision: skips, objects left alone, objects that match the source, every placeholder. By default the plan lists only what changes, drift, warnings and the summary.")]
     public bool Verbose { get; init; }
 
+    [CommandOption("--rebind-state")]
+    [Description("Accept a state written for another URL or space (the destination moved) and record this one.")]
+    public bool RebindState { get; init; }
+
     public bool Json => string.Equals(Output, "json", StringComparison.OrdinalIgnoreCase);
 
     public override ValidationResult Validate() =>
-        Output.ToLowerInvariant() is "text" or "json"
-            ? ValidationResult.Success()
-            : ValidationResult.Error($"--output must be text or json, not '{Output}'.");
+        Output.ToLowerInvariant() is not ("text" or "json")
+            ? ValidationResult.Error($"--output must be text or json, not '{Output}'.")
+            : base.Validate();
 }

@@ -16,4 +16,7 @@ public sealed record CliServices
 
     /// <summary>Environment variables (<c>NO_COLOR</c>, <c>OCTOPUS_URL</c>, <c>OCTOPUS_API_KEY</c>, <c>OCTOPUS_SPACE</c>), injected for tests.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>Where warnings and retry waits go whatever the output format (standard error; tests pass a writer).</summary>
+    public TextWriter Diagnostics { get; init; } = Console.Error;
 }

@@ -19,6 +19,7 @@ public static class DefaultServices
     public static SyncServices Sync() => new()
     {
         Connect = (connection, ct) => OctopusClient.ConnectAsync(connection, null, ct),
+        ConnectWith = OctopusClient.ConnectAsync,
         Read = (client, progress, ct) => SnapshotReader.ReadAsync(client, progress, ct),
         Plan = SyncPlanner.Plan,
         LoadState = (folder, destination) => new StateStore(folder).Load(destination),

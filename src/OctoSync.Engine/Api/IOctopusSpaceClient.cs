@@ -19,6 +19,8 @@ public interface IOctopusSpaceClient
 
     /// <summary>The server's version from the <c>/api</c> root (<c>Version</c>, e.g. <c>2024.3.12828</c>); null when not known.</summary>
     string? ServerVersion => null;
+    /// <summary>The server's own id (<c>InstallationId</c> of the root document <c>GET /api</c>); null when it sent none.</summary>
+    string? InstallationId => null;
 
     /// <summary>GET one document.</summary>
     Task<JsonObject> GetAsync(string path, CancellationToken cancellationToken = default);

@@ -19,9 +19,9 @@ public static class OctopusClient
         var sender = new OctopusSender(connection, options ?? new OctopusClientOptions());
         try
         {
-            var serverVersion = await CheckApiVersionAsync(sender, ct);
+            var root = await CheckApiVersionAsync(sender, ct);
             var space = await FindSpaceAsync(sender, connection.Space, ct);
-            return new OctopusSpaceClient(sender, space.Id(), space.Name(), serverVersion);
+            return new OctopusSpaceClient(sender, space.Id(), space.Name(), root.Str("Version"), root.Str("InstallationId"));
         }
         catch
         {
@@ -30,8 +30,8 @@ public static class OctopusClient
         }
     }
 
-    /// <summary>Checks <c>ApiVersion</c>; returns the server's <c>Version</c> (what each side runs, shown in the plan).</summary>
-    private static async Task<string?> CheckApiVersionAsync(OctopusSender sender, CancellationToken ct)
+    /// <summary>The root document, once its <c>ApiVersion</c> is one OctoSync speaks (its <c>Version</c> is shown in the plan).</summary>
+    private static async Task<JsonObject> CheckApiVersionAsync(OctopusSender sender, CancellationToken ct)
     {
         var url = OctopusUrls.Resolve(sender.ServerUrl, null, "/api");
         var root = await SendAsync(sender, url, ct) as JsonObject;
@@ -42,7 +42,7 @@ public static class OctopusClient
             throw new OctopusApiException("GET", OctopusUrls.Display(url), 200, $"{sender.ServerUrl} answered /api with {found}", []);
         }
 
-        return root?.Str("Version");
+        return root!;
     }
 
     private static async Task<JsonObject> FindSpaceAsync(OctopusSender sender, string? name, CancellationToken ct)

@@ -19,9 +19,16 @@ public sealed record OctopusClientOptions
     /// <value>Default 2 minutes.</value>
     public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Timeout of one attempt (a timed-out attempt is retried like a dropped connection).</summary>
+    /// <summary>
+    /// How long one attempt — connecting included — may go without an answer (<c>timeout</c> in octosync.yaml,
+    /// <c>--timeout</c>). A timed-out attempt is not retried: a server that does not answer within this bound is
+    /// reported as not answering, so a run against it fails within the bound instead of after every retry.
+    /// </summary>
     /// <value>Default 100 seconds.</value>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>Called before each retry's wait, so the wait can be shown (<c>waiting 30 s: 429 from prod (retry 2/6)</c>).</summary>
+    public Action<RetryWait>? OnRetryWait { get; init; }
 
     /// <summary>The clock of back-off delays and timeouts (tests pass a fake one).</summary>
     /// <value>Default <see cref="TimeProvider.System"/>.</value>

@@ -33,9 +33,10 @@ public static class OctopusResilience
                 MaxDelay = TimeSpan.FromSeconds(30),
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Context.GetRequestMessage()?.Method, args.Outcome)),
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, options.TimeProvider, options.MaxRetryAfter)),
-                OnRetry = _ =>
+                OnRetry = args =>
                 {
                     onRetry?.Invoke();
+                    options.OnRetryWait?.Invoke(new RetryWait(args.RetryDelay, Describe(args.Outcome), args.AttemptNumber + 1, options.MaxRetries));
                     return ValueTask.CompletedTask;
                 },
             });
@@ -60,10 +61,24 @@ public static class OctopusResilience
         {
             // No connection was made, so nothing reached the server: safe for any method.
             HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } => true,
-            HttpRequestException or IOException or TimeoutRejectedException => idempotent,
+            // An attempt that got no answer within the timeout is not repeated: the timeout bounds how long a run waits
+            // for a server that does not answer (issue #9: a silent server took 739 s to fail through its retries).
+            TimeoutRejectedException => false,
+            HttpRequestException or IOException => idempotent,
             _ => false,
         };
     }
+
+    /// <summary>What an attempt's outcome was, for the wait line: <c>429</c>, <c>503</c>, <c>connection refused</c>.</summary>
+    public static string Describe(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Result: { } response } => ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        { Exception: HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } } => "connection refused",
+        { Exception: HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } } => "name not resolved",
+        { Exception: HttpRequestException or IOException } => "connection dropped",
+        { Exception: TimeoutRejectedException } => "no answer",
+        _ => "error",
+    };
 
     /// <summary>
     /// The wait a 429 or 503 asks for in <c>Retry-After</c> (seconds or an HTTP date), at most <paramref name="max"/>;

@@ -12,12 +12,13 @@ public sealed partial class OctopusSpaceClient : IOctopusSpaceClient, IDisposabl
 {
     private readonly OctopusSender sender;
 
-    internal OctopusSpaceClient(OctopusSender sender, string spaceId, string spaceName, string? serverVersion = null)
+    internal OctopusSpaceClient(OctopusSender sender, string spaceId, string spaceName, string? serverVersion = null, string? installationId = null)
     {
         this.sender = sender;
         SpaceId = spaceId;
         SpaceName = spaceName;
         ServerVersion = serverVersion;
+        InstallationId = installationId;
     }
 
     public string? ServerVersion { get; }
@@ -27,6 +28,8 @@ public sealed partial class OctopusSpaceClient : IOctopusSpaceClient, IDisposabl
     public string SpaceId { get; }
 
     public string SpaceName { get; }
+
+    public string? InstallationId { get; }
 
     /// <summary>HTTP requests sent so far, retries and the connection's own requests included.</summary>
     public long RequestCount => sender.Counters.Requests;

@@ -20,6 +20,15 @@ public sealed record SyncConfiguration
     /// so checks made after the instances are read can still point at the line.
     /// </summary>
     public IReadOnlyDictionary<string, int> Lines { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// How long connecting and each request may go without an answer (<c>timeout</c>; <c>--timeout</c> overrides).
+    /// Null: the client's default (100 s).
+    /// </summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Risky but allowed settings, one line each (<c>file:line: key: message</c>), shown before a run.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
 /// <summary>URL, API key and space of one Octopus instance. <see cref="ToString"/> never shows the key.</summary>

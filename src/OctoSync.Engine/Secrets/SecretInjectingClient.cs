@@ -17,6 +17,11 @@ public sealed class SecretInjectingClient(IOctopusSpaceClient inner, ResolvedSec
 
     public string SpaceName => inner.SpaceName;
 
+    // Default interface members are not forwarded by themselves: a wrapper that forgets one hides the server's facts.
+    public string? ServerVersion => inner.ServerVersion;
+
+    public string? InstallationId => inner.InstallationId;
+
     public Task<JsonObject> GetAsync(string path, CancellationToken cancellationToken = default) => inner.GetAsync(path, cancellationToken);
 
     public Task<IReadOnlyList<JsonObject>> GetAllAsync(string collection, CancellationToken cancellationToken = default) =>

@@ -22,6 +22,12 @@ public sealed record SyncState
     /// <summary>The destination label it belongs to (a state of another destination is refused).</summary>
     public required string Destination { get; init; }
 
+    /// <summary>
+    /// The instance this state was written for (URL, space id, installation id); null in a state written before
+    /// OctoSync recorded it. A run against another instance stops (<c>Sync/StateBinding</c>).
+    /// </summary>
+    public StateInstance? Instance { get; init; }
+
     /// <summary>Objects and steps: key <c>{Kind}:{Key}</c> (e.g. <c>Project:OctoFx</c>, <c>Step:OctoFx/Deploy web</c>).</summary>
     public IReadOnlyDictionary<string, ObjectState> Objects { get; init; } = new Dictionary<string, ObjectState>(StringComparer.Ordinal);
 

@@ -4,6 +4,7 @@ using OctoSync.Engine.Configuration;
 using OctoSync.Engine.Model;
 using OctoSync.Engine.Planning;
 using OctoSync.Engine.Snapshot;
+using OctoSync.Engine.State;
 
 namespace OctoSync.Engine.Sync;
 
@@ -14,39 +15,138 @@ namespace OctoSync.Engine.Sync;
 /// </summary>
 public sealed class SyncRunner(SyncServices services)
 {
-    /// <summary>Plans every destination (or the one named).</summary>
+    /// <summary>The parts this runner is made of.</summary>
+    public SyncServices Services => services;
+
+    /// <summary>Connects to one space as a run does (timeout, retry waits shown); a failure is a <see cref="SyncException"/>.</summary>
+    public Task<IOctopusSpaceClient> ConnectOneAsync(OctopusConnection connection, string target, SyncConfiguration configuration, IProgress<SyncProgress>? progress, CancellationToken ct) =>
+        ConnectAsync(connection, target, configuration, progress, ct);
+
+    /// <summary>Plans every destination (or the one named); any destination that cannot be planned fails the whole call.</summary>
     /// <exception cref="SyncException">Unknown destination name, or a space that cannot be reached or read.</exception>
     public async Task<IReadOnlyList<DestinationPlan>> PlanAsync(
         SyncConfiguration configuration, string? destinationName = null, IProgress<SyncProgress>? progress = null, CancellationToken ct = default)
     {
-        var destinations = Select(configuration, destinationName);
-        var sourceClient = ConnectAsync(configuration.Source, "source", ApiKeySetting(configuration, null), progress, ct);
-        var destinationClients = destinations.Select(d => ConnectAsync(d.Connection, d.Name, ApiKeySetting(configuration, d.Name), progress, ct)).ToList();
-        await Task.WhenAll(destinationClients.Append(sourceClient)).ConfigureAwait(false);
+        using var run = await PlanEachAsync(configuration, destinationName, new RunOptions(), progress, ct).ConfigureAwait(false);
+        if (run.Failed.Count > 0)
+        {
+            throw new SyncException(run.Failed[0].Message);
+        }
 
-        var sourceSnapshot = ReadAsync(sourceClient.Result, "source", progress, ct);
-        var destinationSnapshots = destinationClients.Select((c, i) => ReadAsync(c.Result, destinations[i].Name, progress, ct)).ToList();
+        return run.Planned;
+    }
+
+    /// <summary>
+    /// Plans each destination on its own (issue #9 item 6): one that is locked, unreachable, unreadable or whose state
+    /// cannot be used is reported in <see cref="RunPlan.Failed"/> and the others are planned. Before anything is read
+    /// from a destination its lock is taken and its state folder proven writable (when <see cref="RunOptions.Lock"/>);
+    /// before any plan is made every configuration name is checked against the instances.
+    /// </summary>
+    /// <exception cref="SyncException">Unknown destination name, or the source cannot be reached or read.</exception>
+    /// <exception cref="ConfigurationException">A configuration name that does not exist on an instance.</exception>
+    public async Task<RunPlan> PlanEachAsync(
+        SyncConfiguration configuration, string? destinationName, RunOptions options, IProgress<SyncProgress>? progress = null, CancellationToken ct = default)
+    {
+        var destinations = Select(configuration, destinationName);
+        var folder = StateFolder(configuration);
+        var failed = new List<DestinationFailure>();
+        var locks = new List<IDisposable>();
+        var clients = new List<IOctopusSpaceClient>();
         try
         {
-            await Task.WhenAll(destinationSnapshots.Append(sourceSnapshot)).ConfigureAwait(false);
-        }
-        finally
-        {
-            // The source is only read: release its connections now (destination clients travel with their plans to apply).
-            (sourceClient.Result as IDisposable)?.Dispose();
-        }
+            if (options.Lock)
+            {
+                destinations = destinations.Where(d => TakeLock(d.Name, folder, options, locks, failed, progress)).ToList();
+            }
 
-        CheckNames(configuration, sourceSnapshot.Result, destinations, destinationSnapshots.Select(t => t.Result).ToList());
-        var folder = StateFolder(configuration);
-        // Every secret source is resolved now, after the inputs are read and before anything is planned or written.
-        var secrets = await DestinationSecrets.ResolveAsync(configuration, destinations, folder, services.Environment, ct).ConfigureAwait(false);
-        return destinations.Select((d, i) =>
+            var sourceClient = ConnectAsync(configuration.Source, "source", configuration, progress, ct);
+            var destinationClients = destinations.Select(d => Contained(d.Name, "connect", ConnectAsync(d.Connection, d.Name, configuration, progress, ct))).ToList();
+            await Task.WhenAll(destinationClients.Append<Task>(sourceClient)).ConfigureAwait(false);
+            var source = sourceClient.Result;
+            clients.Add(source);
+            var connected = new List<(DestinationConfiguration Configuration, StoppingClient Client)>();
+            for (var i = 0; i < destinations.Count; i++)
+            {
+                if (Report(destinationClients[i].Result, failed) is { } client)
+                {
+                    // Stops at the first 401/403: a rejected key gets no further requests in this run.
+                    connected.Add((destinations[i], new StoppingClient(client, destinations[i].Name)));
+                }
+            }
+
+            var sourceSnapshot = ReadAsync(source, "source", progress, ct);
+            var destinationSnapshots = connected.Select(c => Contained(c.Configuration.Name, "read", ReadAsync(c.Client, c.Configuration.Name, progress, ct))).ToList();
+            try
+            {
+                await Task.WhenAll(destinationSnapshots.Append<Task>(sourceSnapshot)).ConfigureAwait(false);
+            }
+            finally
+            {
+                // The source is only read: release its connections now (destination clients travel with their plans to apply).
+                (source as IDisposable)?.Dispose();
+            }
+
+            var read = new List<(DestinationConfiguration Configuration, StoppingClient Client, SpaceSnapshot Snapshot)>();
+            for (var i = 0; i < connected.Count; i++)
+            {
+                if (Report(destinationSnapshots[i].Result, failed) is { } snapshot)
+                {
+                    read.Add((connected[i].Configuration, connected[i].Client, snapshot));
+                }
+                else
+                {
+                    connected[i].Client.Dispose();
+                }
+            }
+
+            // Every name in the file must resolve before anything is planned (and so before the first write).
+            var errors = NameChecks.Errors(configuration, InstanceNames.Of(sourceSnapshot.Result), read.Select(r => (r.Configuration.Name, InstanceNames.Of(r.Snapshot))));
+            if (errors.Count > 0)
+            {
+                foreach (var r in read)
+                {
+                    r.Client.Dispose();
+                }
+
+                throw new ConfigurationException(configuration.FilePath, errors);
+            }
+
+            // Every secret source is resolved now, after the inputs are read and before anything is planned or written.
+            var secrets = await DestinationSecrets.ResolveAsync(configuration, read.Select(r => r.Configuration).ToList(), folder, services.Environment, ct).ConfigureAwait(false);
+            var planned = new List<DestinationPlan>();
+            for (var i = 0; i < read.Count; i++)
+            {
+                var (d, client, snapshot) = read[i];
+                SyncState state;
+                try
+                {
+                    state = StateBinding.Bind(services.LoadState(folder, d.Name), client, services.StatePathFor(folder, d.Name), options.RebindState);
+                }
+                catch (Exception e) when (e is StateException or SyncException)
+                {
+                    failed.Add(new DestinationFailure(d.Name, "state", e.Message));
+                    client.Dispose();
+                    continue;
+                }
+
+                progress?.Report(new SyncProgress("plan", d.Name, "planning"));
+                var plan = services.Plan(Input(configuration, d, sourceSnapshot.Result, snapshot, state) with { Secrets = secrets[i].Supplied });
+                planned.Add(new DestinationPlan(d, client, sourceSnapshot.Result, snapshot, state, plan) { Secrets = secrets[i] });
+            }
+
+            // Failures in the order of the file, like the plans.
+            var order = configuration.Destinations.Select(d => d.Name).ToList();
+            return new RunPlan(planned, failed.OrderBy(f => order.IndexOf(f.Destination)).ToList(), locks);
+        }
+        catch
         {
-            var state = services.LoadState(folder, d.Name);
-            progress?.Report(new SyncProgress("plan", d.Name, "planning"));
-            var plan = services.Plan(Input(configuration, d, sourceSnapshot.Result, destinationSnapshots[i].Result, state) with { Secrets = secrets[i].Supplied });
-            return new DestinationPlan(d, destinationClients[i].Result, sourceSnapshot.Result, destinationSnapshots[i].Result, state, plan) { Secrets = secrets[i] };
-        }).ToList();
+            foreach (var l in locks)
+            {
+                l.Dispose();
+            }
+
+            throw;
+        }
     }
 
     /// <summary>
@@ -85,7 +185,7 @@ public sealed class SyncRunner(SyncServices services)
         SyncConfiguration configuration, IProgress<SyncProgress>? progress = null, CancellationToken ct = default)
     {
         var targets = new[] { ("source", configuration.Source) }.Concat(configuration.Destinations.Select(d => (d.Name, d.Connection))).ToList();
-        var clients = await Task.WhenAll(targets.Select((t, i) => ConnectAsync(t.Item2, t.Item1, ApiKeySetting(configuration, i == 0 ? null : t.Item1), progress, ct))).ConfigureAwait(false);
+        var clients = await Task.WhenAll(targets.Select(t => ConnectAsync(t.Item2, t.Item1, configuration, progress, ct))).ConfigureAwait(false);
         return targets.Select((t, i) => (t.Item1, clients[i])).ToList();
     }
 
@@ -105,21 +205,53 @@ public sealed class SyncRunner(SyncServices services)
         State = state,
     };
 
-    /// <summary>Names in the configuration that must exist on the instances (environments, lifecycles): checked once both are read.</summary>
-    /// <exception cref="ConfigurationException">A name that does not exist, with file, line and key.</exception>
-    private static void CheckNames(SyncConfiguration configuration, SpaceSnapshot source, List<DestinationConfiguration> destinations, List<SpaceSnapshot> snapshots)
+    private bool TakeLock(string destination, string folder, RunOptions options, List<IDisposable> locks, List<DestinationFailure> failed, IProgress<SyncProgress>? progress)
     {
-        var errors = destinations.SelectMany((d, i) =>
-            ConfigurationChecks.CheckEnvironments(configuration, Names(source.Environments), d.Name, Names(snapshots[i].Environments))
-                .Concat(ConfigurationChecks.CheckLifecycles(configuration, Names(source.Lifecycles), d.Name, Names(snapshots[i].Lifecycles))))
-            .Distinct().ToList();
-        if (errors.Count > 0)
+        var statePath = services.StatePathFor(folder, destination);
+        if (StateFolderCheck.Problem(statePath) is { } problem)
         {
-            throw new ConfigurationException(configuration.FilePath, errors);
+            failed.Add(new DestinationFailure(destination, "state", $"{destination}: {problem}"));
+            return false;
+        }
+
+        try
+        {
+            var taken = StateLock.Acquire(statePath, destination, options.BreakLock);
+            locks.Add(taken);
+            progress?.Report(new SyncProgress("lock", destination, $"locked {StateLock.PathFor(statePath)}"));
+            return true;
+        }
+        catch (StateLockException e)
+        {
+            failed.Add(new DestinationFailure(destination, "lock", e.Message));
+            return false;
         }
     }
 
-    private static List<string> Names(IEnumerable<System.Text.Json.Nodes.JsonObject> documents) => documents.Select(d => d.Name()).ToList();
+    /// <summary>Runs one destination's step, turning its expected failure into a <see cref="DestinationFailure"/>.</summary>
+    private static async Task<(T? Value, DestinationFailure? Failure)> Contained<T>(string destination, string stage, Task<T> step)
+        where T : class
+    {
+        try
+        {
+            return (await step.ConfigureAwait(false), null);
+        }
+        catch (SyncException e)
+        {
+            return (null, new DestinationFailure(destination, stage, e.Message));
+        }
+    }
+
+    private static T? Report<T>((T? Value, DestinationFailure? Failure) outcome, List<DestinationFailure> failed)
+        where T : class
+    {
+        if (outcome.Failure is { } failure)
+        {
+            failed.Add(failure);
+        }
+
+        return outcome.Value;
+    }
 
     private static List<DestinationConfiguration> Select(SyncConfiguration configuration, string? name)
     {
@@ -135,20 +267,32 @@ public sealed class SyncRunner(SyncServices services)
     }
 
     /// <summary>Where the API key of a connection is configured, for the error when the server rejects it.</summary>
-    private static string ApiKeySetting(SyncConfiguration configuration, string? destination) =>
-        $"{configuration.FilePath}: " + (destination is null ? "source.apiKey" : $"destinations[name: {destination}].apiKey");
+    private static string ApiKeySetting(SyncConfiguration configuration, OctopusConnection connection, string target) =>
+        $"{configuration.FilePath}: " + (ReferenceEquals(connection, configuration.Source) ? "source.apiKey" : $"destinations[name: {target}].apiKey");
 
-    private async Task<IOctopusSpaceClient> ConnectAsync(OctopusConnection connection, string target, string apiKeySetting, IProgress<SyncProgress>? progress, CancellationToken ct)
+    private async Task<IOctopusSpaceClient> ConnectAsync(OctopusConnection connection, string target, SyncConfiguration configuration, IProgress<SyncProgress>? progress, CancellationToken ct)
     {
         progress?.Report(new SyncProgress("connect", target, connection.ToString()));
         try
         {
+            if (services.ConnectWith is { } connectWith)
+            {
+                var notices = services.Notices;
+                var options = new OctopusClientOptions { OnRetryWait = notices is null ? null : w => notices(w.Describe(target)) };
+                if (configuration.Timeout is { } timeout)
+                {
+                    options = options with { RequestTimeout = timeout };
+                }
+
+                return await connectWith(connection, options, ct).ConfigureAwait(false);
+            }
+
             return await services.Connect(connection, ct).ConfigureAwait(false);
         }
         catch (OctopusApiException e)
         {
             // A rejected key names the setting it came from, so the person knows which ${VARIABLE} to fix.
-            var key = e.IsUnauthorized ? $" The API key is the one configured at {apiKeySetting}." : "";
+            var key = e.IsUnauthorized ? $" The API key is the one configured at {ApiKeySetting(configuration, connection, target)}." : "";
             throw new SyncException($"Cannot connect to {target} at {connection}: {e.Message}{key}", e);
         }
     }

@@ -30,4 +30,16 @@ public sealed record SyncServices
 
     /// <summary>Where <c>${NAME}</c> secret sources are looked up (docs/secrets.md); the process environment unless a test replaces it.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>
+    /// When set, used instead of <see cref="Connect"/> with the client options of the run: the configured timeout and
+    /// a callback that shows each retry's wait on <see cref="Notices"/>.
+    /// </summary>
+    public Func<OctopusConnection, OctopusClientOptions, CancellationToken, Task<IOctopusSpaceClient>>? ConnectWith { get; init; }
+
+    /// <summary>The state file of a destination in a folder (the lock file sits beside it).</summary>
+    public Func<string, string, string> StatePathFor { get; init; } = (folder, destination) => new StateStore(folder).PathFor(destination);
+
+    /// <summary>Lines a person should see while the run goes on — retry waits, warnings — whatever the output format.</summary>
+    public Action<string>? Notices { get; init; }
 }

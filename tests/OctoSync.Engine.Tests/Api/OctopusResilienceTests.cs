@@ -29,7 +29,7 @@ public class OctopusResilienceTests
     {
         { "GET", new HttpRequestException(HttpRequestError.ResponseEnded, "dropped"), true },
         { "GET", new IOException("connection reset"), true },
-        { "GET", new TimeoutRejectedException(), true },
+        { "GET", new TimeoutRejectedException(), false },
         { "POST", new HttpRequestException(HttpRequestError.ResponseEnded, "dropped"), false },
         { "POST", new TimeoutRejectedException(), false },
         // Nothing reached the server, so even a POST is safe to repeat.
@@ -139,25 +139,35 @@ public class OctopusResilienceTests
     }
 
     [Fact]
-    public async Task Get_AHangingAttemptTimesOutAndIsRetried()
+    public async Task Get_AHangingAttemptTimesOutAndIsNotRetried()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
-        var handler = new FakeOctopusHandler(time).OnAsync("GET", "/api/Spaces-1/teams/all", async (_, call, cancellationToken) =>
+        var handler = new FakeOctopusHandler(time).OnAsync("GET", "/api/Spaces-1/teams/all", async (_, _, cancellationToken) =>
         {
-            if (call == 1)
-            {
-                await Task.Delay(Timeout.InfiniteTimeSpan, time, cancellationToken);
-            }
-
+            await Task.Delay(Timeout.InfiniteTimeSpan, time, cancellationToken);
             return FakeOctopusHandler.Json("[]");
         });
         using var client = await FakeServer.ConnectAsync(handler, Options(time) with { RequestTimeout = TimeSpan.FromSeconds(10) });
 
-        await Drive(client.GetAllAsync("teams"), time);
+        var ex = await Assert.ThrowsAsync<OctopusApiException>(() => Drive(client.GetAllAsync("teams"), time));
 
-        var attempts = handler.Requests.Where(r => r.PathAndQuery.EndsWith("/teams/all", StringComparison.Ordinal)).ToList();
-        Assert.Equal(2, attempts.Count);
-        Assert.True(attempts[1].At - attempts[0].At >= TimeSpan.FromSeconds(10));
+        // A server that does not answer within the timeout fails after one attempt, not after every retry.
+        Assert.Contains("timed out after 10 s", ex.Message, StringComparison.Ordinal);
+        Assert.Single(handler.Requests, r => r.PathAndQuery.EndsWith("/teams/all", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Get_EachRetryWaitIsReportedWithItsReasonAndCount()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var handler = new FakeOctopusHandler(time).On("GET", "/api/Spaces-1/feeds/all", (_, call) =>
+            call <= 2 ? Throttled("30") : FakeOctopusHandler.Json("[]"));
+        var waits = new List<RetryWait>();
+        using var client = await FakeServer.ConnectAsync(handler, Options(time) with { OnRetryWait = w => { lock (waits) { waits.Add(w); } } });
+
+        await Drive(client.GetAllAsync("feeds"), time);
+
+        Assert.Equal(["waiting 30 s: 429 from prod (retry 1/6)", "waiting 30 s: 429 from prod (retry 2/6)"], waits.Select(w => w.Describe("prod")));
     }
 
     private static OctopusClientOptions Options(TimeProvider time) => new()

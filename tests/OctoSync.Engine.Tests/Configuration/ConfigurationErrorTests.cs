@@ -26,7 +26,7 @@ public class ConfigurationErrorTests
         { "    environments: { Test: [Staging] }", "octosync.yaml:8: destinations[prod].environments.Test: expected a text value, found a list" },
         { "select:\n  project: [OctoFx]", "octosync.yaml:9: select.project: unknown key; did you mean 'projects'?" },
         { "select:\n  excludeProject: [OctoFx]", "octosync.yaml:9: select.excludeProject: unknown key; did you mean 'excludeProjects'?" },
-        { "mystery: 1", "octosync.yaml:8: mystery: unknown key; expected one of source, destinations, select, rules, projects, state" },
+        { "mystery: 1", "octosync.yaml:8: mystery: unknown key; expected one of source, destinations, select, rules, projects, state, timeout" },
         { "projects:\n  OctoFx:\n    steps: {}", "octosync.yaml:10: projects.OctoFx.steps: unknown key; expected one of rules" },
         { "rules:\n  steps: [skip]", "octosync.yaml:9: rules.steps: expected a mapping, found a list" },
         { "rules:\n  steps: { rescopeTo: { a: b } }", "octosync.yaml:9: rules.steps.rescopeTo: expected a list, found a mapping" },

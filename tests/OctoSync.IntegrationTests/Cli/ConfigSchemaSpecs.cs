@@ -114,9 +114,22 @@ public partial class ConfigSchemaSpecs
             ["destinations"] = new JsonArray(new JsonObject { ["name"] = "prod", ["url"] = "https://b.example", ["apiKey"] = "k" }),
         };
         JsonNode at = config;
-        foreach (var segment in path)
+        for (var i = 0; i < path.Count; i++)
         {
-            at = segment == "[0]" ? at.AsArray()[0]! : at[segment] ??= new JsonObject();
+            var segment = path[i];
+            if (segment == "[0]")
+            {
+                at = at.AsArray()[0]!;
+            }
+            else if (i + 1 < path.Count && path[i + 1] == "[0]" && at[segment] is null)
+            {
+                // A list the minimal configuration lacks: one valid item, so the probe's key is the only error.
+                at = at[segment] = new JsonArray(ValidItem(segment));
+            }
+            else
+            {
+                at = at[segment] ??= new JsonObject();
+            }
         }
 
         at[key] = value;
@@ -125,6 +138,13 @@ public partial class ConfigSchemaSpecs
         Assert.True(match.Success, $"{Where(path)}.{key}: {e.Errors[0]}");
         return match.Groups[1].Value.Split(", ");
     }
+
+    /// <summary>A valid item of a list key, with the keys its reader requires.</summary>
+    private static JsonObject ValidItem(string list) => list switch
+    {
+        "secrets" => new JsonObject { ["variable"] = "OctoFx/Db.Password", ["value"] = "file:/run/secrets/db" },
+        _ => new JsonObject(),
+    };
 
     private static string Where(List<string> path) => path.Count == 0 ? "(root)" : string.Join(".", path);
 

@@ -19,29 +19,35 @@ public sealed class ApplyCommand(IAnsiConsole console, ErrorConsole errors, CliS
         [CommandOption("-y|--yes")]
         [Description("Apply without asking.")]
         public bool Yes { get; init; }
+
+        [CommandOption("--break-lock")]
+        [Description("Remove a destination's lock left by a run that is no longer running, then take it.")]
+        public bool BreakLock { get; init; }
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
         CommandErrors.RunAsync(async () =>
         {
-            var configuration = services.LoadConfiguration(settings.ConfigFile);
-            var runner = new SyncRunner(services.Sync);
-            var plans = await ProgressView.ReadingAsync(console, errors, settings.Json,
-                p => runner.PlanAsync(configuration, settings.Destination, p, cancellationToken)).ConfigureAwait(false);
+            var run = CommandRun.Start(services, settings);
+            var options = new RunOptions { Lock = true, BreakLock = settings.BreakLock, RebindState = settings.RebindState };
+            using var planning = await ProgressView.ReadingAsync(console, errors, settings.Json,
+                p => run.Runner.PlanEachAsync(run.Configuration, settings.Destination, options, p, cancellationToken)).ConfigureAwait(false);
             if (!settings.Json)
             {
-                foreach (var planned in plans)
+                foreach (var planned in planning.Planned)
                 {
                     PlanRenderer.Render(console, errors, planned, settings.Verbose);
                 }
 
-                PlanRenderer.RenderVerdict(console, plans);
+                PlanRenderer.RenderVerdict(console, planning.Planned);
             }
 
-            if (plans.FirstOrDefault(p => p.Plan.HasErrors) is { } errored)
-            {
-                throw new SyncException($"The plan for {errored.Plan.Destination} has errors (see above); nothing was written.");
-            }
+            // Each destination on its own (issue #9 item 6): one that failed, or whose plan has errors, is reported
+            // and the others are applied.
+            var failures = planning.Failed.ToList();
+            failures.AddRange(planning.Planned.Where(p => p.Plan.HasErrors)
+                .Select(p => new DestinationFailure(p.Plan.Destination, "plan", "the plan has errors (see above); nothing was written to it")));
+            var plans = planning.Planned.Where(p => !p.Plan.HasErrors).ToList();
 
             var writes = plans.Sum(p => p.Plan.Changes.Count(c => c.Writes));
             if (writes > 0 && !settings.Yes && !Confirmed(writes))
@@ -53,19 +59,38 @@ public sealed class ApplyCommand(IAnsiConsole console, ErrorConsole errors, CliS
             foreach (var planned in plans)
             {
                 var total = planned.Plan.Changes.Count(c => c.Writes);
-                var result = await ProgressView.ApplyingAsync(console, errors, settings.Json, planned.Plan.Destination, total,
-                    p => runner.ApplyAsync(configuration, planned, p, null, cancellationToken)).ConfigureAwait(false);
-                results.Add((planned, result));
-                if (!settings.Json)
+                try
                 {
-                    ApplyRenderer.Render(console, result);
+                    var result = await ProgressView.ApplyingAsync(console, errors, settings.Json, planned.Plan.Destination, total,
+                        p => run.Runner.ApplyAsync(run.Configuration, planned, p, null, cancellationToken)).ConfigureAwait(false);
+                    results.Add((planned, result));
+                    if (!settings.Json)
+                    {
+                        ApplyRenderer.Render(console, result);
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException && CommandErrors.IsExpected(e) || e is IOException or UnauthorizedAccessException)
+                {
+                    failures.Add(new DestinationFailure(planned.Plan.Destination, "apply", e.Message));
+                }
+            }
+
+            if (!settings.Json)
+            {
+                RunSummary.Render(console, results, failures);
+            }
+            else
+            {
+                foreach (var f in failures)
+                {
+                    run.Notice($"error: {f.Destination} ({f.Stage}): {f.Message}");
                 }
             }
 
             if (settings.Html is not null)
             {
                 var report = HtmlReport.Render(new HtmlReportInput("apply", results.Select(r => ReportDestinations.Of(r.Plan, r.Result)).ToList(),
-                    DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture), configuration.Source.Url));
+                    DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture), run.Configuration.Source.Url));
                 await File.WriteAllTextAsync(settings.Html, report, cancellationToken).ConfigureAwait(false);
             }
 
@@ -75,7 +100,7 @@ public sealed class ApplyCommand(IAnsiConsole console, ErrorConsole errors, CliS
                 console.Profile.Out.Writer.WriteLine(document.ToJson());
             }
 
-            return results.All(r => r.Result.Succeeded) ? ExitCodes.Success : ExitCodes.Error;
+            return failures.Count == 0 && results.All(r => r.Result.Succeeded) ? ExitCodes.Success : ExitCodes.Error;
         });
 
     private bool Confirmed(int writes)

@@ -25,10 +25,10 @@ public sealed class PlanCommand(IAnsiConsole console, ErrorConsole errors, CliSe
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
         CommandErrors.RunAsync(async () =>
         {
-            var configuration = services.LoadConfiguration(settings.ConfigFile);
-            var runner = new SyncRunner(services.Sync);
-            var plans = await ProgressView.ReadingAsync(console, errors, settings.Json,
-                p => runner.PlanAsync(configuration, settings.Destination, p, cancellationToken)).ConfigureAwait(false);
+            var run = CommandRun.Start(services, settings);
+            using var planning = await ProgressView.ReadingAsync(console, errors, settings.Json,
+                p => run.Runner.PlanEachAsync(run.Configuration, settings.Destination, new RunOptions { RebindState = settings.RebindState }, p, cancellationToken)).ConfigureAwait(false);
+            var plans = planning.Planned;
 
             var document = new PlanDocument("plan", plans.Select(p => DestinationDocument.Of(p)).ToList());
             if (settings.Json)
@@ -53,11 +53,23 @@ public sealed class PlanCommand(IAnsiConsole console, ErrorConsole errors, CliSe
             if (settings.Html is not null)
             {
                 var report = HtmlReport.Render(new HtmlReportInput("plan", plans.Select(p => ReportDestinations.Of(p)).ToList(),
-                    DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture), configuration.Source.Url));
+                    DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture), run.Configuration.Source.Url));
                 await File.WriteAllTextAsync(settings.Html, report, cancellationToken).ConfigureAwait(false);
             }
 
-            if (plans.Any(p => p.Plan.HasErrors))
+            // A destination that could not be planned is reported; the others' plans stand (issue #9 item 6).
+            if (settings.Json)
+            {
+                foreach (var f in planning.Failed)
+                {
+                    run.Notice($"error: {f.Destination} ({f.Stage}): {f.Message}");
+                }
+            }
+            else
+            {
+                CommandRun.RenderFailures(console, planning.Failed);
+            }
+            if (planning.Failed.Count > 0 || plans.Any(p => p.Plan.HasErrors))
             {
                 return ExitCodes.Error;
             }

@@ -7,8 +7,9 @@ using Spectre.Console.Cli;
 namespace OctoSync.Cli.Commands.Validate;
 
 /// <summary>
-/// <c>octosync validate</c>: the configuration file, then connectivity (URL, API key, space) and the environment names
-/// of each mapping on both sides. Reads only environments; writes nothing.
+/// <c>octosync validate</c>: the configuration file, then exactly the checks apply makes before its first write
+/// (<see cref="SyncValidator"/>): connectivity, state folder writable, lock free, state bound to this instance, every
+/// configuration name resolves. Writes nothing.
 /// </summary>
 public sealed class ValidateCommand(IAnsiConsole console, ErrorConsole errors, CliServices services) : AsyncCommand<ValidateCommand.Settings>
 {
@@ -17,9 +18,10 @@ public sealed class ValidateCommand(IAnsiConsole console, ErrorConsole errors, C
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
         CommandErrors.RunAsync(async () =>
         {
-            var configuration = services.LoadConfiguration(settings.ConfigFile);
+            var run = CommandRun.Start(services, settings);
+            var configuration = run.Configuration;
             console.MarkupLine($"[green]✓[/] {Markup.Escape(configuration.FilePath)}: configuration is valid ({configuration.Destinations.Count} destination(s)).");
-            var report = await SyncValidator.ValidateAsync(configuration, new SyncRunner(services.Sync), null, cancellationToken).ConfigureAwait(false);
+            var report = await SyncValidator.ValidateAsync(configuration, run.Runner, null, cancellationToken).ConfigureAwait(false);
             foreach (var fact in report.Facts)
             {
                 console.MarkupLine($"[green]✓[/] {Markup.Escape(fact)}");

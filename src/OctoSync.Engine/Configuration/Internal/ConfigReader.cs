@@ -9,6 +9,7 @@ namespace OctoSync.Engine.Configuration.Internal;
 internal sealed partial class ConfigReader(string filePath, Func<string, string?> environment)
 {
     private readonly List<(int Line, string Text)> errors = [];
+    private readonly List<string> warnings = [];
 
     public string FilePath { get; } = filePath;
 
@@ -19,6 +20,11 @@ internal sealed partial class ConfigReader(string filePath, Func<string, string?
     public Dictionary<string, int> Lines { get; } = new(StringComparer.Ordinal);
 
     public bool HasErrors => errors.Count > 0;
+
+    /// <summary>What is allowed but risky (plain http to another host, a key in a URL), <c>file:line: key: message</c>.</summary>
+    public IReadOnlyList<string> Warnings => warnings;
+
+    public void Warning(int line, string path, string message) => warnings.Add($"{FilePath}:{line}: {path}: {message}");
 
     /// <summary>The errors in file order (stable for errors on the same line).</summary>
     public IReadOnlyList<string> Errors =>

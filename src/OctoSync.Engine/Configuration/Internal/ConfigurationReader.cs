@@ -5,7 +5,7 @@ namespace OctoSync.Engine.Configuration.Internal;
 /// <summary>Reads the top-level mapping of <c>octosync.yaml</c> (spec §3) into a <see cref="SyncConfiguration"/>.</summary>
 internal static class ConfigurationReader
 {
-    private static readonly string[] Keys = ["source", "destinations", "select", "rules", "projects", "state"];
+    private static readonly string[] Keys = ["source", "destinations", "select", "rules", "projects", "state", "timeout"];
 
     /// <summary>The configuration, or null when an error was reported.</summary>
     public static SyncConfiguration? Read(ConfigReader r, YamlMappingNode root)
@@ -16,6 +16,7 @@ internal static class ConfigurationReader
         var rules = RulesPatch.Empty;
         var projects = new Dictionary<string, RulesPatch>(StringComparer.OrdinalIgnoreCase);
         var statePath = ".octosync/state";
+        TimeSpan? timeout = null;
         foreach (var e in r.Entries(root, string.Empty, Keys))
         {
             switch (e.Key)
@@ -26,6 +27,7 @@ internal static class ConfigurationReader
                 case "rules": rules = RulesReader.Read(r, e.Value, e.Path); break;
                 case "projects": ReadProjects(r, e, projects); break;
                 case "state": statePath = ReadState(r, e) ?? statePath; break;
+                case "timeout": timeout = ReadTimeout(r, e); break;
             }
         }
 
@@ -59,6 +61,8 @@ internal static class ConfigurationReader
             Select = select,
             StatePath = Path.GetFullPath(statePath, Path.GetDirectoryName(Path.GetFullPath(r.FilePath))!),
             Lines = r.Lines,
+            Timeout = timeout,
+            Warnings = r.Warnings,
         };
     }
 
@@ -110,6 +114,24 @@ internal static class ConfigurationReader
 
             projects[project.Key] = patch;
         }
+    }
+
+    /// <summary><c>timeout</c>: whole seconds, 1 to 3600 (bounds connecting and each request, spec-free: issue #9).</summary>
+    private static TimeSpan? ReadTimeout(ConfigReader r, ConfigReader.Entry entry)
+    {
+        if (r.Text(entry.Value, entry.Path, required: true) is not { } text)
+        {
+            return null;
+        }
+
+        var seconds = text.EndsWith('s') ? text[..^1] : text;
+        if (int.TryParse(seconds, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 3600)
+        {
+            return TimeSpan.FromSeconds(n);
+        }
+
+        r.Error(entry.Value, entry.Path, $"'{text}' is not a number of seconds from 1 to 3600 (e.g. 30 or 30s)");
+        return null;
     }
 
     private static string? ReadState(ConfigReader r, ConfigReader.Entry entry)

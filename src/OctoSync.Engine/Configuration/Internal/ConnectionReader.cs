@@ -40,11 +40,34 @@ internal static class ConnectionReader
 
         if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
         {
-            return url;
+            return Checked(r, e, url);
         }
 
-        r.Error(e.Value, e.Path, $"'{((YamlScalarNode)e.Value).Value}' is not an absolute http or https URL");
+        // The text may carry a key (?apikey=, user:password@): quote it redacted.
+        r.Error(e.Value, e.Path, $"'{UrlRedaction.Redact(((YamlScalarNode)e.Value).Value ?? string.Empty)}' is not an absolute http or https URL");
         return null;
+    }
+
+    /// <summary>
+    /// The URL with any credential it carries replaced by <c>***</c>, so that no output can show it (requests never
+    /// use the URL's query or user info: the key goes in the <c>X-Octopus-ApiKey</c> header); warnings for a key in
+    /// the URL and for plain http to a host that is not this machine.
+    /// </summary>
+    private static Uri Checked(ConfigReader r, ConfigReader.Entry e, Uri url)
+    {
+        var redacted = UrlRedaction.Redact(url);
+        // Uri equality ignores user info: Redact returns the same instance when there was nothing to redact.
+        if (!ReferenceEquals(redacted, url))
+        {
+            r.Warning(e.Line, e.Path, $"the URL carries a credential (?apikey= or user:password@); it is not used and is shown as *** everywhere: give the key in apiKey instead ({redacted})");
+        }
+
+        if (redacted.Scheme == Uri.UriSchemeHttp && !redacted.IsLoopback)
+        {
+            r.Warning(e.Line, e.Path, $"plain http to {redacted.Host}: the API key travels unencrypted; use https");
+        }
+
+        return redacted;
     }
 
     /// <summary>The connection as read so far; <see cref="Build"/> is null while anything is missing or invalid.</summary>
