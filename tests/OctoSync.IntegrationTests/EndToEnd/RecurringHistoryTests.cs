@@ -159,6 +159,69 @@ public class RecurringHistoryTests
     }
 
     [Fact]
+    public async Task A_channel_renamed_on_the_source_is_updated_in_place_and_the_steps_and_values_scoped_to_it_follow()
+    {
+        await using var instances = await TwoInstances.StartAsync();
+        var beta = await instances.SourceClient.AddChannelAsync("Beta");
+        await instances.SourceClient.EditStepsAsync(steps => ((JsonObject)steps.Named("Notify").Arr("Actions")[0]!)["Channels"] = new JsonArray(beta));
+        await instances.SourceClient.EditVariablesAsync(values => values.Add(ChangeHistory.Value("Beta.Url", "https://beta.example", ("Channel", beta))));
+        await ApplyAsync(instances);
+        var before = await instances.DestinationClient.IdOfAsync("channels", "Beta");
+        var channel = await instances.SourceClient.GetAsync($"channels/{beta}");
+        channel["Name"] = "Beta2";
+        await instances.SourceClient.UpdateAsync($"channels/{beta}", channel);
+
+        var plan = await PlanAsync(instances);
+        var change = plan.Changes.Single(c => c.Kind == ResourceKind.Channel && c.Key == "OctoFx/Beta2");
+        Assert.Equal(ChangeAction.Update, change.Action);
+        Assert.Equal(before, change.DestinationId);
+        Assert.Contains("Renamed on the source from \"Beta\"; updated in place.", change.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(plan.Changes, c => c.Kind == ResourceKind.Channel && c.Action is ChangeAction.Create or ChangeAction.Delete);
+        Assert.Equal(0, plan.DeleteCount);
+
+        await ApplyAsync(instances);
+        Assert.Null(await instances.DestinationClient.NamedAsync("channels", "Beta"));
+        Assert.Equal(before, await instances.DestinationClient.IdOfAsync("channels", "Beta2"));
+        Assert.Equal([before], (await instances.DestinationClient.ActionsAsync())["Notify"].Strings("Channels"));
+        var value = Assert.Single(await instances.DestinationClient.ValuesAsync("Beta.Url"));
+        Assert.Equal([before], value.Obj("Scope")!.Strings("Channel"));
+        await AssertConvergedAsync(instances);
+    }
+
+    [Fact]
+    public async Task A_runbook_renamed_on_the_source_is_updated_in_place_with_its_process_and_the_values_scoped_to_it()
+    {
+        await using var instances = await TwoInstances.StartAsync();
+        var runbook = await instances.SourceClient.IdOfAsync("runbooks", "Refresh database");
+        await instances.SourceClient.EditVariablesAsync(values => values.Add(ChangeHistory.Value("Refresh.Target", "scratch", ("ProcessOwner", runbook))));
+        await ApplyAsync(instances);
+        var before = await instances.DestinationClient.NamedAsync("runbooks", "Refresh database") ?? throw new InvalidOperationException("not synced");
+        var stepsBefore = await RunbookStepsAsync(instances.DestinationClient, before);
+        var source = await instances.SourceClient.GetAsync($"runbooks/{runbook}");
+        source["Name"] = "Refresh DB";
+        await instances.SourceClient.UpdateAsync($"runbooks/{runbook}", source);
+
+        var plan = await PlanAsync(instances);
+        var change = plan.Changes.Single(c => c.Kind == ResourceKind.Runbook);
+        Assert.Equal(ChangeAction.Update, change.Action);
+        Assert.Equal("OctoFx/Refresh DB", change.Key);
+        Assert.Equal(before.Id(), change.DestinationId);
+        Assert.Contains("Renamed on the source from \"Refresh database\"; updated in place.", change.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, plan.DeleteCount);
+        Assert.DoesNotContain(plan.Changes.SelectMany(c => c.Details), d => d.IsDrift);
+
+        await ApplyAsync(instances);
+        Assert.Null(await instances.DestinationClient.NamedAsync("runbooks", "Refresh database"));
+        var after = await instances.DestinationClient.NamedAsync("runbooks", "Refresh DB") ?? throw new InvalidOperationException("not renamed");
+        Assert.Equal(before.Id(), after.Id());
+        Assert.Single(await instances.DestinationClient.GetAllAsync("runbooks"));
+        Assert.Equal(stepsBefore, await RunbookStepsAsync(instances.DestinationClient, after));
+        var value = Assert.Single(await instances.DestinationClient.ValuesAsync("Refresh.Target"));
+        Assert.Equal([before.Id()], value.Obj("Scope")!.Strings("ProcessOwner"));
+        await AssertConvergedAsync(instances);
+    }
+
+    [Fact]
     public async Task A_project_deleted_on_the_source_is_reported_on_every_run_and_removed_only_under_rules_deletions_objects_remove()
     {
         await using var instances = await StartAndApplyAsync();
@@ -345,6 +408,9 @@ public class RecurringHistoryTests
         Assert.Equal([secrets.Id()], after.Strings("IncludedLibraryVariableSetIds"));
         await AssertConvergedAsync(instances);
     }
+
+    private static async Task<List<(string Name, string Id)>> RunbookStepsAsync(Engine.Api.IOctopusSpaceClient client, JsonObject runbook) =>
+        [.. (await client.GetAsync($"runbookProcesses/{runbook.Str("RunbookProcessId")}")).Arr("Steps").Objects().Select(s => (s.Name(), s.Id()))];
 
     private static async Task<TwoInstances> StartAndApplyAsync(IReadOnlyDictionary<string, string>? environments = null, string? rules = null)
     {

@@ -3,6 +3,7 @@ using OctoSync.Engine.Configuration;
 using OctoSync.Engine.Model;
 using OctoSync.Engine.Planning.Lifecycles;
 using OctoSync.Engine.Planning.Objects;
+using OctoSync.Engine.Planning.ThreeWay;
 
 namespace OctoSync.Engine.Planning.Channels;
 
@@ -27,7 +28,8 @@ public static class ChannelPlanner
         var destinationChannels = destinationProject is null ? [] : session.Destination.Channels.Where(c => c.Str("ProjectId") == destinationProject.Id()).ToList();
         var destinationDefault = destinationChannels.FirstOrDefault(c => c.Bool("IsDefault"));
         var sources = PlanningSession.Ordered(session.Source.Channels.Where(c => c.Str("ProjectId") == sourceProject.Id()))
-            .OrderByDescending(c => c.Bool("IsDefault"));
+            .OrderByDescending(c => c.Bool("IsDefault")).ToList();
+        var sourceNames = sources.Select(c => c.Name()).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var channel in sources)
         {
             var key = ResourceKeys.Channel(project, channel.Name());
@@ -73,8 +75,20 @@ public static class ChannelPlanner
                 }
             }
 
+            var destination = session.DestinationDocument(ResourceKind.Channel, key);
+            var rename = destination is null ? RenamedFrom(session, project, channel, destinationChannels, sourceNames, planned) : null;
+            if (rename is not null)
+            {
+                // Renamed on the source: the channel OctoSync wrote under the old name is this one (same destination id),
+                // and every step and value scoped to the source channel translates to it.
+                var oldKey = ResourceKeys.Channel(project, rename.OldName);
+                translator.Map(ResourceKind.Channel, key, oldKey);
+                destination = session.DestinationDocument(ResourceKind.Channel, oldKey);
+                planned.Add(oldKey);
+            }
+
             planned.Add(key);
-            Decide(session, project, channel, session.DestinationDocument(ResourceKind.Channel, key), key, null, lifecycleId, projectId, rules, null);
+            Decide(session, project, channel, destination, key, null, lifecycleId, projectId, rules, null, rename);
         }
 
         // A skipped channel (channels: skip, lifecycle missing) is "no longer decided by the rules" when OctoSync wrote it.
@@ -102,7 +116,14 @@ public static class ChannelPlanner
         Decide(session, project, channel, destination ?? fresh, key, name, lifecycleId, projectId, rules, fresh);
     }
 
-    private static void Decide(PlanningSession session, string project, JsonObject channel, JsonObject? destination, string key, string? name, string? lifecycleId, string projectId, SyncRules rules, JsonObject? fresh)
+    /// <summary>The rename of this source channel, when OctoSync wrote it before under a name it no longer has (<see cref="SourceRename"/>).</summary>
+    private static SourceRename? RenamedFrom(PlanningSession session, string project, JsonObject channel, List<JsonObject> destinationChannels,
+        HashSet<string> sourceNames, HashSet<string> planned) =>
+        SourceRename.Find(session.Input.State, ResourceKind.Channel, channel.Str("Id"), name => ResourceKeys.Channel(project, name),
+            oldName => !sourceNames.Contains(oldName) && !planned.Contains(ResourceKeys.Channel(project, oldName))
+                && destinationChannels.Any(c => !c.Bool("IsDefault") && string.Equals(c.Name(), oldName, StringComparison.OrdinalIgnoreCase)));
+
+    private static void Decide(PlanningSession session, string project, JsonObject channel, JsonObject? destination, string key, string? name, string? lifecycleId, string projectId, SyncRules rules, JsonObject? fresh, SourceRename? rename = null)
     {
         var translated = IdTranslation.TranslateDocument(channel, session.Translator);
         var desired = ObjectDecider.Pick(translated, Unmanaged);
@@ -119,6 +140,7 @@ public static class ChannelPlanner
             Desired = desired,
             CreateOnly = new JsonObject { ["ProjectId"] = projectId, ["IsDefault"] = false },
             AssumedBase = fresh is null ? null : PortableForm.Fingerprint(ObjectDecider.Managed(fresh, desired), session.Translator),
+            RenamedFrom = rename,
             Rules = rules,
             Owner = project,
         });

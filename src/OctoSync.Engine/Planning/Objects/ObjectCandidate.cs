@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using OctoSync.Engine.Configuration;
 using OctoSync.Engine.Model;
+using OctoSync.Engine.Planning.ThreeWay;
 
 namespace OctoSync.Engine.Planning.Objects;
 
@@ -40,6 +41,10 @@ public sealed record ObjectCandidate
     /// <summary>Items of list fields a person added on the destination, kept in <see cref="Desired"/> but not OctoSync's
     /// (a library set included by hand): left out of every fingerprint, so they are merged, never drift.</summary>
     public IReadOnlyDictionary<string, IReadOnlySet<string>>? LocalAdditions { get; init; }
+
+    /// <summary>Set when the source renamed the object OctoSync wrote under its old name: <see cref="Destination"/> is that
+    /// object, updated in place under <see cref="Name"/> (the new name).</summary>
+    public SourceRename? RenamedFrom { get; init; }
 
     public required SyncRules Rules { get; init; }
     public string? Owner { get; init; }

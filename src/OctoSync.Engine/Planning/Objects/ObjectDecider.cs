@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using OctoSync.Engine.Model;
 using OctoSync.Engine.Planning.ThreeWay;
+using OctoSync.Engine.State;
 
 namespace OctoSync.Engine.Planning.Objects;
 
@@ -17,8 +18,21 @@ public static class ObjectDecider
         var translator = session.Translator;
         var desiredFingerprint = PortableForm.Fingerprint(Owned(candidate.Desired, candidate), translator);
         var destinationFingerprint = candidate.Destination is { } d ? PortableForm.Fingerprint(Owned(Managed(d, candidate.Desired), candidate), translator) : null;
-        var baseFingerprint = ThreeWayDecision.BaseOf(session.Input.State, candidate.Kind, candidate.Key) ?? candidate.AssumedBase;
+        var rename = candidate.RenamedFrom;
+        var baseFingerprint = (rename is null
+            ? ThreeWayDecision.BaseOf(session.Input.State, candidate.Kind, candidate.Key)
+            : StateIndex.Of(session.Input.State).Object(rename.StateKey)?.Fingerprint) ?? candidate.AssumedBase;
         var outcome = ThreeWayDecision.Decide(baseFingerprint, destinationFingerprint, desiredFingerprint, candidate.Rules.Variables.Overwrite);
+        if (rename is not null)
+        {
+            // The name is not a managed field (it is the match key): a rename alone is still a write, of the name.
+            outcome = outcome.Action switch
+            {
+                ChangeAction.None => outcome with { Action = ChangeAction.Update, Reason = rename.Sentence.TrimStart() },
+                ChangeAction.Update => outcome with { Reason = outcome.Reason + rename.Sentence },
+                _ => outcome,
+            };
+        }
 
         var merge = new DocumentMerge(session.Rules.Variables.Placeholder);
         JsonObject? after = outcome.Action switch
@@ -27,6 +41,11 @@ public static class ObjectDecider
             ChangeAction.Update => (JsonObject)merge.Merge(candidate.Desired, candidate.Destination, "")!,
             _ => null,
         };
+        if (rename is not null && after is not null)
+        {
+            after["Name"] = candidate.Name ?? candidate.TranslatedSource.Name();
+        }
+
         if (outcome.Action == ChangeAction.Create)
         {
             translator.PlanCreate(candidate.Kind, candidate.Key);
@@ -52,9 +71,24 @@ public static class ObjectDecider
             Details = outcome.IsDrift
                 ? [.. candidate.Details, new ChangeDetail(candidate.Subject, outcome.Action, outcome.Rule, outcome.Reason, IsDrift: true)]
                 : candidate.Details,
-            StateUpdates = outcome.StateUpdates(candidate.Kind, candidate.Key, destinationId, candidate.SourceId,
-                candidate.TranslatedSource.Str("Name"), [.. candidate.Desired.Select(p => p.Key)]),
+            StateUpdates = StateUpdatesOf(outcome, candidate, destinationId, after is not null),
         };
+    }
+
+    /// <summary>
+    /// What the state records. A rename that is written moves the entry to the new name's key; a rename left alone (drift,
+    /// <c>overwrite: never</c>) keeps the old entry as it is, so the next run finds the same rename again.
+    /// </summary>
+    private static IReadOnlyList<StateUpdate> StateUpdatesOf(ThreeWayOutcome outcome, ObjectCandidate candidate, string? destinationId, bool writes)
+    {
+        if (candidate.RenamedFrom is not null && !writes)
+        {
+            return [];
+        }
+
+        var updates = outcome.StateUpdates(candidate.Kind, candidate.Key, destinationId, candidate.SourceId,
+            candidate.TranslatedSource.Str("Name"), [.. candidate.Desired.Select(p => p.Key)]);
+        return candidate.RenamedFrom is { } moved ? [new StateUpdate.RemoveObject(moved.StateKey), .. updates] : updates;
     }
 
     /// <summary>The document without the items a person added (<see cref="ObjectCandidate.LocalAdditions"/>).</summary>

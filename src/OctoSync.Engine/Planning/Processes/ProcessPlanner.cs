@@ -33,7 +33,7 @@ public static class ProcessPlanner
         {
             var translated = StepTranslator.Translate(sourceStep, context, diagnostics);
             var destination = byName.GetValueOrDefault(sourceStep.Name());
-            var renamedFrom = destination is null ? RenamedFrom(sourceStep, context, byName, sourceNames, claimed) : null;
+            var renamedFrom = destination is null ? RenamedFrom(sourceStep, context, byName, sourceNames, claimed) : InRenamedRunbook(sourceStep.Name(), context);
             if (renamedFrom is not null)
             {
                 destination = byName[renamedFrom.Value.OldName];
@@ -90,7 +90,7 @@ public static class ProcessPlanner
         var index = StateIndex.Of(context.State);
         if (sourceStep.Str("Id") is not { } id || index.KeyOfSource("Step", id) is not { } key
             || index.Object(key)?.SourceName is not { } oldName
-            || key != StepDecider.StateKey(context, oldName)
+            || (key != StepDecider.StateKey(context, oldName) && key != StepDecider.PreviousStateKey(context, oldName))
             || sourceNames.Contains(oldName) || claimed.Contains(oldName) || !byName.ContainsKey(oldName))
         {
             return null;
@@ -99,10 +99,29 @@ public static class ProcessPlanner
         return (key, oldName);
     }
 
+    /// <summary>
+    /// A step of a runbook the source renamed, matched by its name: OctoSync recorded it under the runbook's old name, and
+    /// that entry is its base (and moves to the new name). Null when the state already has it under the new name.
+    /// </summary>
+    private static (string StateKey, string OldName)? InRenamedRunbook(string stepName, ProcessPlanningContext context)
+    {
+        var index = StateIndex.Of(context.State);
+        return StepDecider.PreviousStateKey(context, stepName) is { } previous && index.Object(StepDecider.StateKey(context, stepName)) is null
+            && index.Object(previous) is not null
+            ? (previous, stepName)
+            : null;
+    }
+
     private static StepOutcome DestinationOnly(JsonObject step, ProcessPlanningContext context)
     {
+        var index = StateIndex.Of(context.State);
         var stateKey = StepDecider.StateKey(context, step.Name());
-        if (StateIndex.Of(context.State).Object(stateKey) is { } written)
+        if (index.Object(stateKey) is null && StepDecider.PreviousStateKey(context, step.Name()) is { } previous && index.Object(previous) is not null)
+        {
+            stateKey = previous;
+        }
+
+        if (index.Object(stateKey) is { } written)
         {
             // OctoSync wrote it and its source step is gone (deleted or renamed away): not a destination-only step.
             return StepDecider.Gone(step, written, stateKey, context, "deleted or renamed on the source");

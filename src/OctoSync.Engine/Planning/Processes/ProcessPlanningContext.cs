@@ -13,6 +13,10 @@ public sealed record ProcessPlanningContext
     /// <summary>Null for the project's deployment process; the runbook's name for a runbook process.</summary>
     public string? RunbookName { get; init; }
 
+    /// <summary>The runbook's name when OctoSync last wrote it, when the source renamed it since: the state of its steps
+    /// is recorded under the old name (<see cref="PreviousKey"/>) and moves to the new one.</summary>
+    public string? PreviousRunbookName { get; init; }
+
     public required JsonObject Source { get; init; }
 
     /// <summary>The destination process as read; null when its owner is created by this plan (it starts with no steps).</summary>
@@ -30,6 +34,9 @@ public sealed record ProcessPlanningContext
 
     /// <summary>Portable key of the process: the project name, or <c>Project/Runbook</c>.</summary>
     public string Key => RunbookName is null ? ProjectName : ResourceKeys.Runbook(ProjectName, RunbookName);
+
+    /// <summary>The process's key under the runbook's previous name, or null (not renamed).</summary>
+    public string? PreviousKey => RunbookName is null || PreviousRunbookName is null ? null : ResourceKeys.Runbook(ProjectName, PreviousRunbookName);
 
     /// <summary>Portable key of an action of this process (<see cref="ResourceKeys.DeploymentAction"/> or <see cref="ResourceKeys.RunbookAction"/>).</summary>
     public string ActionKey(string actionName) =>

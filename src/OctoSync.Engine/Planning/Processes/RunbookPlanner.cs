@@ -26,14 +26,31 @@ public static class RunbookPlanner
             .Where(r => string.Equals(r.Str("ProjectId"), context.SourceProjectId, StringComparison.OrdinalIgnoreCase))
             .OrderBy(r => r.Name(), StringComparer.Ordinal);
         var decided = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var sourceNames = sourceRunbooks.Select(r => r.Name()).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var source in sourceRunbooks)
         {
             var destination = destinationRunbooks.FirstOrDefault(d => string.Equals(d.Name(), source.Name(), StringComparison.OrdinalIgnoreCase));
-            var change = RunbookDecider.Decide(source, destination, context, diagnostics);
+            var rename = destination is null ? RenamedFrom(source, context, destinationRunbooks, sourceNames, decided) : null;
+            if (rename is not null)
+            {
+                // Renamed on the source: the runbook OctoSync wrote under the old name is updated in place (same id, same
+                // process), and ProcessOwner scopes and its actions translate to it.
+                destination = destinationRunbooks.First(d => string.Equals(d.Name(), rename.OldName, StringComparison.OrdinalIgnoreCase));
+                var key = ResourceKeys.Runbook(context.ProjectName, source.Name());
+                var oldKey = ResourceKeys.Runbook(context.ProjectName, rename.OldName);
+                context.Translator.Map(ResourceKind.Runbook, key, oldKey);
+                context.Translator.Map(ResourceKind.RunbookProcess, key, oldKey);
+            }
+
+            var change = RunbookDecider.Decide(source, destination, context, diagnostics, rename);
             runbooks.Add(change);
             if (change.Action is not ChangeAction.Skip)
             {
                 decided.Add(source.Name());
+                if (rename is not null)
+                {
+                    decided.Add(rename.OldName);
+                }
             }
 
             if (change.Action is ChangeAction.Skip || (destination is null && change.Action is ChangeAction.Leave))
@@ -42,7 +59,7 @@ public static class RunbookPlanner
                 continue;
             }
 
-            if (Process(source, destination, change, context, diagnostics) is { } process)
+            if (Process(source, destination, change, context, diagnostics, rename) is { } process)
             {
                 processes.Add(process.Change);
                 diagnostics.AddRange(process.Diagnostics);
@@ -82,7 +99,14 @@ public static class RunbookPlanner
         };
     }
 
-    private static ProcessPlan? Process(JsonObject source, JsonObject? destination, Change runbook, RunbookPlanningContext context, List<Diagnostic> diagnostics)
+    /// <summary>The rename of this source runbook, when OctoSync wrote it before under a name it no longer has (<see cref="SourceRename"/>).</summary>
+    private static SourceRename? RenamedFrom(JsonObject source, RunbookPlanningContext context, List<JsonObject> destinationRunbooks,
+        HashSet<string> sourceNames, HashSet<string> decided) =>
+        SourceRename.Find(context.State, ResourceKind.Runbook, source.Str("Id"), name => ResourceKeys.Runbook(context.ProjectName, name),
+            oldName => !sourceNames.Contains(oldName) && !decided.Contains(oldName)
+                && destinationRunbooks.Any(d => string.Equals(d.Name(), oldName, StringComparison.OrdinalIgnoreCase)));
+
+    private static ProcessPlan? Process(JsonObject source, JsonObject? destination, Change runbook, RunbookPlanningContext context, List<Diagnostic> diagnostics, SourceRename? rename)
     {
         if (source.Str("RunbookProcessId") is not { } sourceProcessId || !context.Source.RunbookProcesses.TryGetValue(sourceProcessId, out var sourceProcess))
         {
@@ -100,6 +124,7 @@ public static class RunbookPlanner
         {
             ProjectName = context.ProjectName,
             RunbookName = source.Name(),
+            PreviousRunbookName = rename?.OldName,
             Source = sourceProcess,
             Destination = destinationProcess,
             DestinationId = destinationProcess?.Str("Id") ?? (runbook.Action == ChangeAction.Create ? null : destination?.Str("RunbookProcessId"))

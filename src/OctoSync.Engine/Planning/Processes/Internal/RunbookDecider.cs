@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using OctoSync.Engine.Model;
 using OctoSync.Engine.Planning.ThreeWay;
+using OctoSync.Engine.State;
 
 namespace OctoSync.Engine.Planning.Processes.Internal;
 
@@ -11,7 +12,9 @@ namespace OctoSync.Engine.Planning.Processes.Internal;
 /// </summary>
 internal static class RunbookDecider
 {
-    public static Change Decide(JsonObject source, JsonObject? destination, RunbookPlanningContext context, List<Diagnostic> diagnostics)
+    /// <param name="rename">Set when the source renamed the runbook: <paramref name="destination"/> is the runbook OctoSync wrote
+    /// under the old name, and its state entry moves to the new name once written.</param>
+    public static Change Decide(JsonObject source, JsonObject? destination, RunbookPlanningContext context, List<Diagnostic> diagnostics, SourceRename? rename = null)
     {
         var key = ResourceKeys.Runbook(context.ProjectName, source.Name());
         var (translated, scope) = RunbookDocument.Translate(source, context, diagnostics);
@@ -35,8 +38,15 @@ internal static class RunbookDecider
         var written = destination is null ? RunbookDocument.New(translated) : RunbookDocument.Overlay(destination, translated);
         var sourceFingerprint = PortableForm.Fingerprint(written, translated, t);
         var destinationFingerprint = destination is null ? null : PortableForm.Fingerprint(destination, translated, t);
-        var baseFingerprint = ThreeWayDecision.BaseOf(context.State, ResourceKind.Runbook, key);
+        var baseFingerprint = rename is null ? ThreeWayDecision.BaseOf(context.State, ResourceKind.Runbook, key)
+            : StateIndex.Of(context.State).Object(rename.StateKey)?.Fingerprint;
         var cell = ThreeWayDecision.Decide(baseFingerprint, destinationFingerprint, sourceFingerprint, context.Rules.Variables.Overwrite);
+        var writes = cell.Action is ChangeAction.Create or ChangeAction.Update;
+        if (rename is not null && writes)
+        {
+            cell = cell with { Reason = cell.Reason + rename.Sentence };
+        }
+
         var useScopeRule = cell.Rule == RuleText.Default && !scope.IsDefault;
         if (cell.Action == ChangeAction.Create)
         {
@@ -49,8 +59,11 @@ internal static class RunbookDecider
             Action = cell.Action,
             Rule = useScopeRule ? scope.Rule : cell.Rule,
             Reason = useScopeRule ? $"{scope.Reason} {cell.Reason}" : cell.Reason,
-            After = cell.Action is ChangeAction.Create or ChangeAction.Update ? written : null,
-            StateUpdates = cell.StateUpdates(ResourceKind.Runbook, key, destination?.Str("Id"), source.Str("Id"), source.Name(), PortableForm.Fields(translated)),
+            After = writes ? written : null,
+            // A rename left alone (drift, overwrite: never) keeps its old entry, so the next run finds the same rename again.
+            StateUpdates = rename is null ? cell.StateUpdates(ResourceKind.Runbook, key, destination?.Str("Id"), source.Str("Id"), source.Name(), PortableForm.Fields(translated))
+                : writes ? [new StateUpdate.RemoveObject(rename.StateKey), .. cell.StateUpdates(ResourceKind.Runbook, key, destination?.Str("Id"), source.Str("Id"), source.Name(), PortableForm.Fields(translated))]
+                : [],
         };
     }
 }

@@ -36,12 +36,15 @@ internal static class StepDecider
         }
 
         var writer = new StepWriter(context.Rules.Variables.Placeholder, context.Rules.Steps.DestinationOnlySteps, $"{context.Key} / {item}");
-        var written = destination is null ? writer.New(step.Planned) : writer.Overlay(destination, step.Planned, step.Actions.Select(a => a.Name), renamedFrom is not null);
+        // Renamed itself (not only moved with its runbook): its actions may carry their old names on the destination.
+        var oldName = renamedFrom is null ? null : StateIndex.Of(context.State).Object(renamedFrom)?.SourceName;
+        var stepRenamed = oldName is not null && !string.Equals(oldName, step.Name, StringComparison.OrdinalIgnoreCase);
+        var written = destination is null ? writer.New(step.Planned) : writer.Overlay(destination, step.Planned, step.Actions.Select(a => a.Name), stepRenamed);
         var t = context.Translator;
         var sourceFingerprint = PortableForm.FingerprintOwned(written, step.Planned, t);
         // A renamed step's actions carry their old names on the destination: every action counts (the owned filter is by name).
         var destinationFingerprint = destination is null ? null
-            : renamedFrom is null ? PortableForm.FingerprintOwned(destination, step.Planned, t) : PortableForm.Fingerprint(destination, step.Planned, t);
+            : stepRenamed ? PortableForm.Fingerprint(destination, step.Planned, t) : PortableForm.FingerprintOwned(destination, step.Planned, t);
         var stateKey = StateKey(context, step.Name);
         var baseFingerprint = StateIndex.Of(context.State).Object(renamedFrom ?? stateKey)?.Fingerprint;
         var cell = ThreeWayDecision.Decide(baseFingerprint, destinationFingerprint, sourceFingerprint, context.Rules.Variables.Overwrite);
@@ -54,8 +57,7 @@ internal static class StepDecider
         var writes = cell.Action is ChangeAction.Create or ChangeAction.Update;
         var document = writes ? written : destination;
         var useScopeRule = cell.Rule == RuleText.Default && headline.Rule != RuleText.Default;
-        var renamed = renamedFrom is not null && StateIndex.Of(context.State).Object(renamedFrom)?.SourceName is { } oldName
-            ? $" Renamed on the source from \"{oldName}\"; updated in place." : "";
+        var renamed = stepRenamed ? $" Renamed on the source from \"{oldName}\"; updated in place." : "";
         var detail = new ChangeDetail(
             item,
             cell.Action,
@@ -74,6 +76,10 @@ internal static class StepDecider
     }
 
     public static string StateKey(ProcessPlanningContext context, string stepName) => $"Step:{context.Key}/{stepName}";
+
+    /// <summary>The step's state key under its runbook's previous name (the source renamed the runbook), or null.</summary>
+    public static string? PreviousStateKey(ProcessPlanningContext context, string stepName) =>
+        context.PreviousKey is { } previous ? $"Step:{previous}/{stepName}" : null;
 
     /// <summary>
     /// A destination step OctoSync wrote (<paramref name="written"/>) whose source step is gone: removed when nobody changed
