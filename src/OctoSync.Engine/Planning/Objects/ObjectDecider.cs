@@ -17,7 +17,12 @@ public static class ObjectDecider
         var translator = session.Translator;
         var desiredFingerprint = PortableForm.Fingerprint(Owned(candidate.Desired, candidate), translator);
         var destinationFingerprint = candidate.Destination is { } d ? PortableForm.Fingerprint(Owned(Managed(d, candidate.Desired), candidate), translator) : null;
-        var baseFingerprint = ThreeWayDecision.BaseOf(session.Input.State, candidate.Kind, candidate.Key) ?? candidate.AssumedBase;
+        var baseFingerprint = candidate.FormatOne switch
+        {
+            Members.FormatOneState.Unchanged => destinationFingerprint,
+            Members.FormatOneState.Changed => null,
+            _ => ThreeWayDecision.BaseOf(session.Input.State, candidate.Kind, candidate.Key) ?? candidate.AssumedBase,
+        };
         var outcome = ThreeWayDecision.Decide(baseFingerprint, destinationFingerprint, desiredFingerprint, candidate.Rules.Variables.Overwrite);
 
         var merge = new DocumentMerge(session.Rules.Variables.Placeholder);
@@ -52,8 +57,11 @@ public static class ObjectDecider
             Details = outcome.IsDrift
                 ? [.. candidate.Details, new ChangeDetail(candidate.Subject, outcome.Action, outcome.Rule, outcome.Reason, IsDrift: true)]
                 : candidate.Details,
-            StateUpdates = outcome.StateUpdates(candidate.Kind, candidate.Key, destinationId, candidate.SourceId,
-                candidate.TranslatedSource.Str("Name"), [.. candidate.Desired.Select(p => p.Key)]),
+            StateUpdates = candidate.FormatOne == Members.FormatOneState.Changed && outcome.StateFingerprint is null
+                // The format 1 fingerprint no longer says what OctoSync wrote; keeping it would read as drift forever.
+                ? [new State.StateUpdate.RemoveObject(ThreeWayDecision.StateKey(candidate.Kind, candidate.Key))]
+                : outcome.StateUpdates(candidate.Kind, candidate.Key, destinationId, candidate.SourceId,
+                    candidate.TranslatedSource.Str("Name"), [.. candidate.Desired.Select(p => p.Key)]),
         };
     }
 
