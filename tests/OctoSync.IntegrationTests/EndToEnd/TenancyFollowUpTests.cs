@@ -39,8 +39,10 @@ public class TenancyFollowUpTests
         var (exit, output) = await instances.RunAsync("plan");
         Assert.True(exit == 0, output);
         Assert.DoesNotContain("drift", output, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("state format 1 upgrade", output, StringComparison.Ordinal);
         await ApplyAsync(instances);
+        var objects = (await ReadStateAsync(instances)).Obj("objects")!;
+        Assert.True(objects.ContainsKey("Tag:Region|EU") && objects.ContainsKey("Tag:Region|LATAM") && !objects.ContainsKey("Tag:Region|US"));
+        Assert.NotNull(objects[$"Tenant:{Tenant}"]!["sourceId"]);
         Assert.Equal(["EU", "LATAM"], await TagNamesAsync(destination, "Region"));
         var written = await ByNameAsync(destination, "tenants", Tenant);
         Assert.Equal("Changed after the upgrade", written.Str("Description"));
@@ -82,7 +84,7 @@ public class TenancyFollowUpTests
     [Fact]
     public async Task A_tenant_removed_under_deletions_objects_remove_takes_its_member_entries_out_of_the_state()
     {
-        await using var instances = await TwoInstances.StartAsync(rulesYaml: "deletions:\n  objects: remove");
+        await using var instances = await TwoInstances.StartAsync(rulesYaml: "rules:\n  deletions:\n    objects: remove");
         var (source, destination) = (instances.SourceClient, instances.DestinationClient);
         await CreateTagSetAsync(source, "Region", "EU");
         var tenant = await ByNameAsync(source, "tenants", Tenant);
