@@ -1,10 +1,13 @@
+using System.Reflection;
 using OctoSync.Cli.Commands;
 using OctoSync.Cli.Commands.Apply;
 using OctoSync.Cli.Commands.Demo;
 using OctoSync.Cli.Commands.Emulator;
+using OctoSync.Cli.Commands.Init;
 using OctoSync.Cli.Commands.Plan;
 using OctoSync.Cli.Commands.Validate;
 using OctoSync.Cli.Infrastructure;
+using OctoSync.Cli.Rendering;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -13,48 +16,82 @@ namespace OctoSync.Cli;
 /// <summary>The command-line app: one place that wires the commands.</summary>
 public static class CliApp
 {
-    public static Task<int> RunAsync(string[] args, IAnsiConsole? console = null, CliServices? services = null) =>
-        Create(console, services).RunAsync(args);
+    /// <summary><c>octosync --version</c>: the informational version, which carries the commit (<c>0.1.0+3f2c9e1…</c>).</summary>
+    public static string Version { get; } =
+        typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    public static CommandApp Create(IAnsiConsole? console = null, CliServices? services = null)
+    /// <param name="console">Standard output: the plan, the report of an apply, the JSON document.</param>
+    /// <param name="errors">Standard error: errors and warnings (default: <paramref name="console"/>, for callers that have one console).</param>
+    public static Task<int> RunAsync(string[] args, IAnsiConsole? console = null, CliServices? services = null, IAnsiConsole? errors = null) =>
+        Create(console, services, errors, args).RunAsync(args);
+
+    public static CommandApp Create(IAnsiConsole? console = null, CliServices? services = null, IAnsiConsole? errors = null, IReadOnlyList<string>? args = null)
     {
         var app = new CommandApp();
         app.Configure(config =>
         {
             config.SetApplicationName("octosync");
+            config.SetApplicationVersion(Version);
             console ??= AnsiConsole.Console;
+            services ??= DefaultServices.Cli;
+            var errorConsole = new ErrorConsole(errors ?? console);
             config.ConfigureConsole(console);
             config.Settings.Registrar.RegisterInstance<IAnsiConsole>(console);
-            config.Settings.Registrar.RegisterInstance(services ?? DefaultServices.Cli);
+            config.Settings.Registrar.RegisterInstance(errorConsole);
+            config.Settings.Registrar.RegisterInstance(services);
+            config.SetInterceptor(new ColorInterceptor(console, errorConsole, services.Environment));
 
             var output = console;
+            var json = args is not null && OutputFormat.IsJson(args);
             config.SetExceptionHandler((e, _) =>
             {
-                // Usage errors (unknown option, bad value) and expected failures: one line. Anything else is a bug: show it whole.
+                // Usage errors (unknown option, bad value) and expected failures: one line on standard error, and under
+                // --output json also a JSON document on standard output. Anything else is a bug: show it whole.
                 if (e is CommandAppException || CommandErrors.IsExpected(e))
                 {
-                    output.MarkupLine($"[red]Error:[/] {Markup.Escape(e.Message)}");
+                    errorConsole.Error(e.Message);
+                    if (json)
+                    {
+                        output.Profile.Out.Writer.WriteLine(new ErrorDocument(args is null ? null : OutputFormat.Command(args),
+                            new ErrorDocument.Failure(CommandErrors.Kind(e), e.Message)).ToJson());
+                    }
                 }
                 else
                 {
-                    output.WriteException(e);
+                    errorConsole.Console.WriteException(e);
                 }
 
                 return ExitCodes.Error;
             });
 
             config.AddCommand<PlanCommand>("plan")
-                .WithDescription("Read the source and the destinations and print the plan. Writes nothing.")
-                .WithExample("plan", "-c", "octosync.yaml", "--detailed-exitcode");
+                .WithDescription("Read the source and the destinations and print the plan: what changes, drift, warnings and a summary. Writes nothing.")
+                .WithExample("plan")
+                .WithExample("plan", "-c", "octosync.yaml", "--detailed-exitcode")
+                .WithExample("plan", "--verbose")
+                .WithExample("plan", "--output", "json", "--out", "plan.json")
+                .WithExample("plan", "--html", "plan.html");
             config.AddCommand<ApplyCommand>("apply")
                 .WithDescription("Plan, then apply the plan (asks first on a terminal unless --yes).")
-                .WithExample("apply", "--destination", "prod", "--yes");
+                .WithExample("apply")
+                .WithExample("apply", "--destination", "prod", "--yes")
+                .WithExample("apply", "--yes", "--output", "json");
             config.AddCommand<ValidateCommand>("validate")
-                .WithDescription("Check the configuration file, connectivity and the environment names of the mappings. Writes nothing.");
+                .WithDescription("Check the configuration file, connectivity and the environment names of the mappings. Writes nothing.")
+                .WithExample("validate")
+                .WithExample("validate", "-c", "config/octosync.yaml");
+            config.AddCommand<InitCommand>("init")
+                .WithDescription("Read both instances and write a starter octosync.yaml: the proposed environment mapping, lifecycle and channel observations, every rule at its default. API keys come from environment variables.")
+                .WithExample("init", "--source-url", "https://devtest.octopus.example", "--destination-url", "https://prod.octopus.example")
+                .WithExample("init", "--destination-url", "https://prod.octopus.example", "--destination-name", "prod", "-c", "octosync.yaml", "--force");
             config.AddCommand<DemoCommand>("demo")
-                .WithDescription("Two emulated Octopus instances, the OctoFx example: plan, apply, a recurring sync.");
+                .WithDescription("Two emulated Octopus instances, the OctoFx example: plan, apply, a recurring sync.")
+                .WithExample("demo")
+                .WithExample("demo", "--work-folder", "./octosync-demo");
             config.AddCommand<EmulatorCommand>("emulator")
-                .WithDescription("Run one emulated Octopus Server on 127.0.0.1 until stopped.");
+                .WithDescription("Run one emulated Octopus Server on 127.0.0.1 until stopped.")
+                .WithExample("emulator", "--port", "8065")
+                .WithExample("emulator", "--port", "8065", "--api-key", "API-LOCALTEST", "--latency-ms", "25", "--rate-limit-per-minute", "200");
         });
         return app;
     }

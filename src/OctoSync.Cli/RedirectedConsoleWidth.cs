@@ -12,9 +12,11 @@ internal static class RedirectedConsoleWidth
 {
     private const int LogWidth = 160;
 
-    public static IAnsiConsole Apply(IAnsiConsole console)
+    /// <param name="redirected">Whether this console's stream goes to a file or pipe (stdout: <see cref="Console.IsOutputRedirected"/>,
+    /// stderr: <see cref="Console.IsErrorRedirected"/>).</param>
+    public static IAnsiConsole Apply(IAnsiConsole console, bool redirected)
     {
-        if (Console.IsOutputRedirected)
+        if (redirected)
         {
             var columns = Environment.GetEnvironmentVariable("COLUMNS");
             console.Profile.Width = int.TryParse(columns, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : LogWidth;

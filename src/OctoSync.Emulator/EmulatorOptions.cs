@@ -10,8 +10,11 @@ public sealed record EmulatorOptions
     /// key ever works by accident and none is committed.</value>
     public string ApiKey { get; init; } = NewApiKey();
     public int LatencyMs { get; init; }
-    /// <value>0 = no limit.</value>
-    public int RateLimitPerMinute { get; init; }
+    /// <summary>The Octopus Server version to be: `2021.2`, `2024.3` or `2026.3` (<see cref="ServerProfile"/>).</summary>
+    /// <value><see cref="ServerProfile.Default"/> (2024.3).</value>
+    public string ServerVersion { get; init; } = ServerProfile.Default.Name;
+    /// <value>0 = no limit; null = the profile's default (2026.3: 200, the others: none).</value>
+    public int? RateLimitPerMinute { get; init; }
     /// <value>Probability 0..1 of a random fault per request.</value>
     public double FaultRate { get; init; }
     public int FaultSeed { get; init; } = 1;

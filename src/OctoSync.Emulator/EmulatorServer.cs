@@ -36,6 +36,9 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// <summary>Base address, e.g. `http://127.0.0.1:53211/`.</summary>
     public Uri BaseUrl { get; }
 
+    /// <summary>The server version this emulator is (<see cref="EmulatorOptions.ServerVersion"/>).</summary>
+    public ServerProfile Profile => Store.Profile;
+
     public string ApiKey { get; }
 
     /// <summary>
@@ -58,7 +61,11 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// Every (method, template) the emulator serves, in the `/api/{spaceId}/…` and legacy `/api/…` forms
     /// (the `/api/spaces/{spaceId}/…` alias of each space route is served too but not listed).
     /// </summary>
-    public static IReadOnlyList<EmulatorRoute> Routes { get; } = RouteDefs.Value
+    public static IReadOnlyList<EmulatorRoute> Routes { get; } = RoutesOf(ServerProfile.Default);
+
+    /// <summary>The routes of one server profile (<see cref="Routes"/> is the default profile's).</summary>
+    public static IReadOnlyList<EmulatorRoute> RoutesOf(ServerProfile profile) => RouteDefs.Value
+        .Where(r => r.ServedBy(profile))
         .SelectMany(r => r.SpaceScoped
             ? new[] { new EmulatorRoute(r.Method, Join("/api/{spaceId}", r.Template)), new EmulatorRoute(r.Method, Join("/api", r.Template)) }
             : [new EmulatorRoute(r.Method, Join("/api", r.Template))])
@@ -75,11 +82,12 @@ public sealed class EmulatorServer : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
         var app = builder.Build();
 
-        var store = new ServerStore();
+        var profile = ServerProfile.Parse(options.ServerVersion);
+        var store = new ServerStore(profile);
         SpaceSeed.SeedServer(store);
         var log = new RequestLog(options.RequestLogPath);
-        var rateLimit = new RateLimit(options.RateLimitPerMinute, TimeProvider.System);
-        Pipeline.Configure(app, options, log, rateLimit, new ApiDispatcher(store, new Router(RouteDefs.Value)));
+        var rateLimit = new RateLimit(options.RateLimitPerMinute ?? profile.DefaultRateLimitPerMinute, TimeProvider.System);
+        Pipeline.Configure(app, options, log, rateLimit, new ApiDispatcher(store, new Router(RouteDefs.Value.Where(r => r.ServedBy(profile)).ToList())));
         await app.StartAsync(ct);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

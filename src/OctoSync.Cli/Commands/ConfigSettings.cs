@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 namespace OctoSync.Cli.Commands;
 
 /// <summary>Options every command that reads octosync.yaml has.</summary>
-public abstract class ConfigSettings : CommandSettings
+public abstract class ConfigSettings : OutputSettings
 {
     [CommandOption("-c|--config <FILE>")]
     [Description("The configuration file.")]

@@ -20,6 +20,10 @@ public abstract class SyncSettings : ConfigSettings
     [Description("Also write an HTML report: per project the variable tables (source, destination before and after) and the process steps.")]
     public string? Html { get; init; }
 
+    [CommandOption("--verbose|--show-unchanged")]
+    [Description("List every decision: skips, objects left alone, objects that match the source, every placeholder. By default the plan lists only what changes, drift, warnings and the summary.")]
+    public bool Verbose { get; init; }
+
     public bool Json => string.Equals(Output, "json", StringComparison.OrdinalIgnoreCase);
 
     public override ValidationResult Validate() =>

@@ -56,7 +56,6 @@ public sealed class DemoScript(IAnsiConsole console, CliServices services, strin
             console.MarkupLine(Markup.Escape(PlanSummary.Of(planned.Plan).ToString()));
         }
 
-        console.MarkupLine($"[grey]The configuration used: {Markup.Escape(configuration.FilePath)}[/]");
         return ExitCodes.Success;
     }
 
@@ -65,7 +64,7 @@ public sealed class DemoScript(IAnsiConsole console, CliServices services, strin
         var ok = true;
         foreach (var planned in await runner.PlanAsync(configuration, null, null, ct).ConfigureAwait(false))
         {
-            PlanRenderer.Render(console, planned);
+            PlanRenderer.Render(console, new ErrorConsole(console), planned);
             var result = await runner.ApplyAsync(configuration, planned, null, null, ct).ConfigureAwait(false);
             ApplyRenderer.Render(console, result);
             ok &= result.Succeeded;

@@ -122,10 +122,21 @@ public static partial class OctoFxExample
         ["TenantedDeploymentParticipation"] = "Untenanted",
     };
 
+    /// <summary>A fresh self-signed certificate for octofx.example, PEM without its private key, base64-encoded.</summary>
+    private static string ExampleCertificatePem()
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=octofx.example, O=OctoFx", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(2));
+        return Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(certificate.ExportCertificatePem()));
+    }
+
     private static JsonObject Certificate(string[] environments) => new()
     {
         ["Notes"] = "Dev/Test only",
-        ["CertificateData"] = new JsonObject { ["HasValue"] = true, ["NewValue"] = Convert.ToBase64String("example certificate"u8.ToArray()) },
+        // A server reads the uploaded certificate (Thumbprint, NotAfter, ...), so the example uploads a real one.
+        ["CertificateData"] = new JsonObject { ["HasValue"] = true, ["NewValue"] = ExampleCertificatePem() },
         ["EnvironmentIds"] = environments.ToJsonArray(),
         ["TenantIds"] = new JsonArray(),
         ["TenantTags"] = new JsonArray(),

@@ -13,4 +13,7 @@ public sealed record CliServices
 
     /// <summary>True when stdin is not a terminal: <c>apply</c> then refuses to run without <c>--yes</c>.</summary>
     public Func<bool> IsInputRedirected { get; init; } = () => Console.IsInputRedirected;
+
+    /// <summary>Environment variables (<c>NO_COLOR</c>, <c>OCTOPUS_URL</c>, <c>OCTOPUS_API_KEY</c>, <c>OCTOPUS_SPACE</c>), injected for tests.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 }

@@ -1,4 +1,5 @@
 using OctoSync.Engine.Applying;
+using OctoSync.Engine.Reporting;
 using OctoSync.Engine.Sync;
 using Spectre.Console;
 
@@ -23,7 +24,7 @@ public static class ApplyRenderer
             var table = new Table().Title("Not applied").AddColumns("Object", "Outcome", "Why");
             foreach (var o in problems)
             {
-                table.AddRow(Markup.Escape(o.Subject), o.Outcome.ToString(), Markup.Escape(o.Message ?? ""));
+                table.AddRow(Markup.Escape(o.Subject), Markup.Escape(PlainWords.Of(o.Outcome)), Markup.Escape(o.Message ?? ""));
             }
 
             console.Write(table);
@@ -32,6 +33,6 @@ public static class ApplyRenderer
         var final = result.Final;
         var colour = result.Succeeded ? "green" : "red";
         console.MarkupLine($"[{colour}]Apply {Markup.Escape(result.Destination)}: {result.Written} applied, {final.Count(ApplyOutcome.Failed)} failed, " +
-            $"{final.Count(ApplyOutcome.SkippedBecauseDependencyFailed)} skipped (dependency failed), {final.Count(ApplyOutcome.Conflict)} conflicts[/]");
+            $"{final.Count(ApplyOutcome.SkippedBecauseDependencyFailed)} not attempted (an object they need failed), {final.Count(ApplyOutcome.Conflict)} changed on the destination meanwhile[/]");
     }
 }

@@ -12,6 +12,16 @@ namespace OctoSync.Cli.Rendering;
 /// </summary>
 public sealed record PlanDocument(string Command, IReadOnlyList<DestinationDocument> Destinations)
 {
+    /// <summary>
+    /// The version of this document's shape (docs/schema/plan.schema.json). It goes up when a field is removed or
+    /// changes meaning; new fields may appear within a version, so a reader ignores fields it does not know.
+    /// </summary>
+    public const int CurrentFormatVersion = 1;
+
+    /// <summary>First in the document, so that a reader can check it before anything else.</summary>
+    [JsonPropertyOrder(-1)]
+    public int FormatVersion => CurrentFormatVersion;
+
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,

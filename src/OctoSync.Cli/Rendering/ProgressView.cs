@@ -6,11 +6,12 @@ namespace OctoSync.Cli.Rendering;
 
 /// <summary>
 /// Progress while reading and applying: a live status or progress bar on a terminal, plain lines when the output is
-/// redirected, nothing when the output is a JSON document (it must stay parseable).
+/// redirected (on standard error, so that a plan written to a file holds only the plan), nothing when the output is a
+/// JSON document (it must stay parseable).
 /// </summary>
 public static class ProgressView
 {
-    public static async Task<T> ReadingAsync<T>(IAnsiConsole console, bool quiet, Func<IProgress<SyncProgress>?, Task<T>> work)
+    public static async Task<T> ReadingAsync<T>(IAnsiConsole console, ErrorConsole lines, bool quiet, Func<IProgress<SyncProgress>?, Task<T>> work)
     {
         if (quiet)
         {
@@ -23,10 +24,10 @@ public static class ProgressView
                 work(new Callback<SyncProgress>(p => ctx.Status($"{Markup.Escape(p.Stage)} {Markup.Escape(p.Target)}: {Markup.Escape(p.Message)}")))).ConfigureAwait(false);
         }
 
-        return await work(Lines<SyncProgress>(console, p => $"{p.Stage} {p.Target}: {p.Message}")).ConfigureAwait(false);
+        return await work(Lines<SyncProgress>(lines.Console, p => $"{p.Stage} {p.Target}: {p.Message}")).ConfigureAwait(false);
     }
 
-    public static async Task<T> ApplyingAsync<T>(IAnsiConsole console, bool quiet, string destination, int total, Func<IProgress<ApplyProgress>?, Task<T>> work)
+    public static async Task<T> ApplyingAsync<T>(IAnsiConsole console, ErrorConsole lines, bool quiet, string destination, int total, Func<IProgress<ApplyProgress>?, Task<T>> work)
     {
         if (quiet || total == 0)
         {
@@ -42,7 +43,7 @@ public static class ProgressView
             }).ConfigureAwait(false);
         }
 
-        return await work(Lines<ApplyProgress>(console, p => $"apply {destination}: [{p.Done}/{p.Total}] {p.Outcome} {p.Change.Action} {p.Change.Kind} {p.Change.Key}")).ConfigureAwait(false);
+        return await work(Lines<ApplyProgress>(lines.Console, p => $"apply {destination}: [{p.Done}/{p.Total}] {p.Outcome} {p.Change.Action} {p.Change.Kind} {p.Change.Key}")).ConfigureAwait(false);
     }
 
     private static Callback<T> Lines<T>(IAnsiConsole console, Func<T, string> format)

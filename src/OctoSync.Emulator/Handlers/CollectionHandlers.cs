@@ -9,14 +9,14 @@ internal static class CollectionHandlers
 {
     public static ApiResponse List(RouteCall call, ResourceDescriptor d, Func<JsonObject, bool>? scope = null)
     {
-        var items = CollectionQuery.Apply(d, call.Space.All(d).Where(scope ?? (_ => true)), call.Query).ToList();
+        var items = CollectionQuery.Apply(d, call.Space.All(d).Where(scope ?? (_ => true)), call.Query, call.Space.Profile).ToList();
         return ApiResponse.Ok(CollectionQuery.Page(call, d, items));
     }
 
     /// <summary>`/all` answers a bare array (no envelope); `ids=` still filters.</summary>
     public static ApiResponse All(RouteCall call, ResourceDescriptor d, Func<JsonObject, bool>? scope = null)
     {
-        var items = CollectionQuery.Apply(d, call.Space.All(d).Where(scope ?? (_ => true)), call.Query);
+        var items = CollectionQuery.Apply(d, call.Space.All(d).Where(scope ?? (_ => true)), call.Query, call.Space.Profile);
         return ApiResponse.Ok(Presenter.PresentAll(call.Space, d, items));
     }
 

@@ -8,9 +8,12 @@ namespace OctoSync.Emulator.Handlers;
 /// <summary>The filters every list shares (`ids`, `name`, `partialName`) plus the resource's own, then the sort.</summary>
 internal static class CollectionQuery
 {
-    public static IEnumerable<JsonObject> Apply(ResourceDescriptor d, IEnumerable<JsonObject> docs, IQueryCollection query)
+    public static IEnumerable<JsonObject> Apply(ResourceDescriptor d, IEnumerable<JsonObject> docs, IQueryCollection query, ServerProfile profile)
     {
-        if (query.TryGetValue("ids", out var ids) && Filters.Values(ids).ToHashSet(StringComparer.OrdinalIgnoreCase) is { Count: > 0 } wanted)
+        // A server ignores query parameters its route does not declare: the 2021.2 Swagger lists only skip/take on
+        // runbookProcesses, so `ids=` there returns the whole (paged) collection.
+        var honoursIds = d != Catalog.RunbookProcesses || profile.RunbookProcessesIdsFilter;
+        if (honoursIds && query.TryGetValue("ids", out var ids) && Filters.Values(ids).ToHashSet(StringComparer.OrdinalIgnoreCase) is { Count: > 0 } wanted)
         {
             docs = docs.Where(x => wanted.Contains(x.Str("Id") ?? ""));
         }

@@ -60,7 +60,7 @@ internal static class DocumentWriter
             doc["Version"] = existing.Int("Version") + 1;
         }
 
-        if (d.HasSlug && string.IsNullOrEmpty(doc.Str("Slug")))
+        if (d.HasSlugIn(space.Profile) && string.IsNullOrEmpty(doc.Str("Slug")))
         {
             doc["Slug"] = existing.Str("Slug");
         }
@@ -93,7 +93,7 @@ internal static class DocumentWriter
             }
         }
 
-        if (d.HasSlug && string.IsNullOrEmpty(ctx.Doc.Str("Slug")) && name is not null)
+        if (d.HasSlugIn(ctx.Space.Profile) && string.IsNullOrEmpty(ctx.Doc.Str("Slug")) && name is not null)
         {
             var slug = Json.Slugify(name);
             var taken = Siblings(ctx).Select(x => x.Str("Slug")).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -104,6 +104,11 @@ internal static class DocumentWriter
             }
 
             ctx.Doc["Slug"] = candidate;
+        }
+
+        if (d.Definition is { } definition)
+        {
+            Resources.Definitions.InputNormaliser.Normalise(ctx.Doc, definition, ctx.Errors);
         }
 
         d.Prepare?.Invoke(ctx);

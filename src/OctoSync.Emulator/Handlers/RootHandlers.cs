@@ -10,8 +10,6 @@ namespace OctoSync.Emulator.Handlers;
 /// </summary>
 internal static class RootHandlers
 {
-    public const string ServerVersion = "2021.2.4488";
-
     public static ApiResponse Root(RouteCall call)
     {
         var links = new JsonObject
@@ -24,7 +22,6 @@ internal static class RootHandlers
             ["Users"] = "/api/users{/id}{?skip,take,ids,filter}",
             ["Teams"] = "/api/teams{/id}{?skip,take,ids,partialName,spaces,includeSystem}",
             ["CommunityActionTemplates"] = "/api/communityactiontemplates{/id}{?skip,take,ids}",
-            ["Swagger"] = "/api/swagger.json",
         };
 
         // Like pre-spaces servers and the canned 2019 root: the default space's collection links, Spaces-1 baked in.
@@ -36,7 +33,7 @@ internal static class RootHandlers
         return ApiResponse.Ok(new JsonObject
         {
             ["Application"] = "Octopus Deploy",
-            ["Version"] = ServerVersion,
+            ["Version"] = call.Space.Profile.Version,
             ["ApiVersion"] = "3.0.0",
             ["InstallationId"] = "2c6b7a4e-0e3f-4d2b-9a55-0c7e5ab1e001",
             ["IsEarlyAccessProgram"] = false,

@@ -42,6 +42,14 @@ internal sealed class ApiDispatcher(ServerStore store, Router router)
             response = new ApiResponse(500, body);
         }
 
+        if (response.File is var (bytes, contentType))
+        {
+            http.Response.StatusCode = response.Status;
+            http.Response.ContentType = contentType;
+            await http.Response.Body.WriteAsync(bytes, http.RequestAborted);
+            return;
+        }
+
         await HttpJson.WriteAsync(http, response.Status, response.Body);
     }
 

@@ -7,12 +7,13 @@ internal static partial class Catalog
 {
     public static ResourceDescriptor Environments => field ??= new("environments", "Environments", "Environment")
     {
+        Definition = "EnvironmentResource",
         Sort = SortBy.SortOrder,
         HasSlug = true,
         LinkName = "Environments",
         TemplateQuery = "{?name,skip,ids,take,partialName}",
         DeleteGuard = Dependents.Guard(
-            "environment", () => Lifecycles, () => DeploymentProcesses, () => RunbookProcesses, () => Variables, () => Tenants, () => Accounts, () => Certificates),
+            "environment", () => Lifecycles, () => DeploymentProcesses, () => RunbookProcesses, () => Variables, () => Tenants, () => Accounts, () => Certificates, () => Machines),
         Prepare = ctx =>
         {
             ctx.Doc.Default("Description", "");
@@ -26,6 +27,7 @@ internal static partial class Catalog
 
     public static ResourceDescriptor Lifecycles => field ??= new("lifecycles", "Lifecycles", "Lifecycle")
     {
+        Definition = "LifecycleResource",
         HasSlug = true,
         LinkName = "Lifecycles",
         Prepare = ctx =>
@@ -51,6 +53,7 @@ internal static partial class Catalog
 
     public static ResourceDescriptor ProjectGroups => field ??= new("projectgroups", "ProjectGroups", "ProjectGroup")
     {
+        Definition = "ProjectGroupResource",
         HasSlug = true,
         LinkName = "ProjectGroups",
         Prepare = ctx =>

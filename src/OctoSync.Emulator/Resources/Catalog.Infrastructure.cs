@@ -7,6 +7,7 @@ internal static partial class Catalog
 {
     public static ResourceDescriptor Accounts => field ??= new("accounts", "Accounts", "Account")
     {
+        Definition = "AccountResource",
         HasSlug = true,
         LinkName = "Accounts",
         TemplateQuery = "{?skip,take,ids,partialName,accountType}",
@@ -19,18 +20,29 @@ internal static partial class Catalog
                 ctx.Errors.Add("AccountType is required.");
             }
 
+            ctx.Doc.Default("Description", "");
             TenantedParticipation(ctx);
         },
     };
 
     public static ResourceDescriptor Certificates => field ??= new("certificates", "Certificates", "Certificate")
     {
+        Definition = "CertificateResource",
         LinkName = "Certificates",
         TemplateQuery = "{?skip,take,search,archived,tenant,firstResult,orderBy,ids,partialName}",
         DeleteGuard = Dependents.Guard("certificate", () => DeploymentProcesses, () => RunbookProcesses, () => Variables, () => Machines),
-        ServerFields = ["Thumbprint", "SubjectDistinguishedName", "NotAfter", "NotBefore", "CertificateDataFormat"],
+        ServerFields = CertificateFacts.Computed,
         Prepare = ctx =>
         {
+            // The computed fields come from the data: on create, and on a PUT that uploads new data (replace).
+            if (ctx.IsCreate || (ctx.Doc["CertificateData"] as JsonObject)?["NewValue"] is JsonValue)
+            {
+                if (CertificateFacts.Apply(ctx.Doc) is { } error)
+                {
+                    ctx.Errors.Add(error);
+                }
+            }
+
             ctx.Doc.Default("Notes", "");
             ctx.Doc.Default("Archived", null);
             ctx.Doc.Default("ReplacedBy", null);
@@ -40,7 +52,6 @@ internal static partial class Catalog
 
     private static void TenantedParticipation(WriteContext ctx)
     {
-        ctx.Doc.Default("Description", "");
         ctx.Doc.Default("EnvironmentIds", new JsonArray());
         ctx.Doc.Default("TenantIds", new JsonArray());
         ctx.Doc.Default("TenantTags", new JsonArray());
@@ -52,6 +63,7 @@ internal static partial class Catalog
 
     public static ResourceDescriptor WorkerPools => field ??= new("workerpools", "WorkerPools", "WorkerPool")
     {
+        Definition = "WorkerPoolResource",
         HasSlug = true,
         LinkName = "WorkerPools",
         Sort = SortBy.SortOrder,
@@ -72,6 +84,7 @@ internal static partial class Catalog
 
     public static ResourceDescriptor Feeds => field ??= new("feeds", "Feeds", "Feed")
     {
+        Definition = "FeedResource",
         HasSlug = true,
         LinkName = "Feeds",
         TemplateQuery = "{?skip,take,ids,partialName,feedType,name}",
@@ -97,6 +110,7 @@ internal static partial class Catalog
 
     public static ResourceDescriptor ActionTemplates => field ??= new("actiontemplates", "ActionTemplates", "ActionTemplate")
     {
+        Definition = "ActionTemplateResource",
         LinkName = "ActionTemplates",
         BumpVersionOnModify = true,
         ServerFields = ["Version", "CommunityActionTemplateId"],
@@ -124,6 +138,10 @@ internal static partial class Catalog
                 ctx.Check(Feeds, package.Str("FeedId"), "Packages FeedId");
             }
         },
-        ExtraLinks = (space, doc) => [new("Usage", $"/api/{space}/actiontemplates/{doc.Str("Id")}/usage")],
+        ExtraLinks = (space, doc) =>
+        [
+            new("Usage", $"/api/{space}/actiontemplates/{doc.Str("Id")}/usage"),
+            new("Logo", $"/api/{space}/actiontemplates/{doc.Str("Id")}/logo"),
+        ],
     };
 }

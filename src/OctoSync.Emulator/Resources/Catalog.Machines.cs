@@ -7,6 +7,7 @@ internal static partial class Catalog
 {
     public static ResourceDescriptor Machines => field ??= new("machines", "Machines", "DeploymentTarget")
     {
+        Definition = "DeploymentTargetResource",
         HasSlug = true,
         LinkName = "Machines",
         TemplateQuery = "{?skip,take,name,ids,partialName,roles,isDisabled,healthStatuses,commStyles,tenantIds,tenantTags,environmentIds,thumbprint,deploymentId}",
@@ -32,6 +33,7 @@ internal static partial class Catalog
 
     public static ResourceDescriptor Workers => field ??= new("workers", "Workers", "Worker")
     {
+        Definition = "WorkerResource",
         HasSlug = true,
         LinkName = "Workers",
         TemplateQuery = "{?skip,take,name,ids,partialName,isDisabled,healthStatuses,commStyles,workerpoolIds,thumbprint}",
@@ -64,6 +66,7 @@ internal static partial class Catalog
 
     public static ResourceDescriptor MachinePolicies => field ??= new("machinepolicies", "MachinePolicies", "MachinePolicy")
     {
+        Definition = "MachinePolicyResource",
         LinkName = "MachinePolicies",
         Prepare = ctx =>
         {

@@ -6,6 +6,7 @@ internal static partial class Catalog
 {
     public static ResourceDescriptor DeploymentProcesses => field ??= new("deploymentprocesses", "deploymentprocess", "DeploymentProcess")
     {
+        Definition = "DeploymentProcessResource",
         Operations = Operations.List | Operations.Get | Operations.Modify,
         Sort = SortBy.Id,
         RequiresName = false,
@@ -23,6 +24,7 @@ internal static partial class Catalog
 
     public static ResourceDescriptor RunbookProcesses => field ??= new("runbookProcesses", "RunbookProcess", "RunbookProcess")
     {
+        Definition = "RunbookProcessResource",
         Operations = Operations.List | Operations.Get | Operations.Modify,
         Sort = SortBy.Id,
         RequiresName = false,
@@ -40,6 +42,7 @@ internal static partial class Catalog
 
     public static ResourceDescriptor Variables => field ??= new("variables", "variableset", "VariableSet")
     {
+        Definition = "VariableSetResource",
         Operations = Operations.Get | Operations.Modify,
         Sort = SortBy.Id,
         RequiresName = false,
@@ -52,6 +55,7 @@ internal static partial class Catalog
 
     public static ResourceDescriptor LibraryVariableSets => field ??= new("libraryvariablesets", "LibraryVariableSets", "LibraryVariableSet")
     {
+        Definition = "LibraryVariableSetResource",
         LinkName = "LibraryVariables",
         TemplateQuery = "{?skip,contentType,take,ids,partialName}",
         ServerFields = ["VariableSetId"],

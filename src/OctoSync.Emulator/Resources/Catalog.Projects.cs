@@ -7,6 +7,7 @@ internal static partial class Catalog
 {
     public static ResourceDescriptor Projects => field ??= new("projects", "Projects", "Project")
     {
+        Definition = "ProjectResource",
         HasSlug = true,
         LinkName = "Projects",
         TemplateQuery = "{?name,skip,ids,clone,take,partialName,clonedFromProjectId}",
@@ -31,6 +32,7 @@ internal static partial class Catalog
 
     public static ResourceDescriptor Channels => field ??= new("channels", "Channels", "Channel")
     {
+        Definition = "ChannelResource",
         HasSlug = true,
         LinkName = "Channels",
         NameScope = "ProjectId",
@@ -62,6 +64,7 @@ internal static partial class Catalog
 
     public static ResourceDescriptor Runbooks => field ??= new("runbooks", "Runbooks", "Runbook")
     {
+        Definition = "RunbookResource",
         HasSlug = true,
         LinkName = "Runbooks",
         NameScope = "ProjectId",

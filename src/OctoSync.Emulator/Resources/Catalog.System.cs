@@ -6,6 +6,7 @@ internal static partial class Catalog
 {
     public static ResourceDescriptor Spaces => field ??= new("spaces", "Spaces", "Space")
     {
+        Definition = "SpaceResource",
         SystemScoped = true,
         HasSlug = true,
         TemplateQuery = "{?name,skip,ids,take,partialName}",
@@ -20,11 +21,17 @@ internal static partial class Catalog
         OnCreated = (space, doc) => SpaceSeed.Seed(space.Store, doc.Str("Id")!),
         OnDeleted = (space, doc) => space.Store.RemoveSpace(doc.Str("Id")!),
         DeleteGuard = (space, doc) => doc.Bool("IsDefault") ? "The default space cannot be deleted." : null,
-        ExtraLinks = (_, doc) => [new("SpaceHome", $"/api/{doc.Str("Id")}"), new("Web", $"/app#/{doc.Str("Id")}")],
+        ExtraLinks = (_, doc) =>
+        [
+            new("SpaceHome", $"/api/{doc.Str("Id")}"),
+            new("Web", $"/app#/{doc.Str("Id")}"),
+            new("Logo", $"/api/spaces/{doc.Str("Id")}/logo"),
+        ],
     };
 
     public static ResourceDescriptor Teams => field ??= new("teams", "Teams", "Team")
     {
+        Definition = "TeamResource",
         SystemScoped = true,
         TemplateQuery = "{?skip,take,ids,partialName,spaces,includeSystem}",
         Filters = Filters.Of(("spaces", (doc, raw) => doc.Str("SpaceId") is not { } s || Filters.Values(raw).Contains(s, StringComparer.OrdinalIgnoreCase))),
@@ -44,6 +51,7 @@ internal static partial class Catalog
 
     public static ResourceDescriptor Users => field ??= new("users", "Users", "User")
     {
+        Definition = "UserResource",
         SystemScoped = true,
         RequiresName = false,
         TemplateQuery = "{?skip,take,ids,filter}",

@@ -7,6 +7,7 @@ internal static partial class Catalog
 {
     public static ResourceDescriptor Tenants => field ??= new("tenants", "Tenants", "Tenant")
     {
+        Definition = "TenantResource",
         HasSlug = true,
         LinkName = "Tenants",
         TemplateQuery = "{?skip,projectId,name,tags,take,ids,partialName}",
@@ -37,11 +38,16 @@ internal static partial class Catalog
                 }
             }
         },
-        ExtraLinks = (space, doc) => [new("Variables", $"/api/{space}/tenants/{doc.Str("Id")}/variables")],
+        ExtraLinks = (space, doc) =>
+        [
+            new("Variables", $"/api/{space}/tenants/{doc.Str("Id")}/variables"),
+            new("Logo", $"/api/{space}/tenants/{doc.Str("Id")}/logo"),
+        ],
     };
 
     public static ResourceDescriptor TagSets => field ??= new("tagsets", "TagSets", "TagSet")
     {
+        Definition = "TagSetResource",
         Sort = SortBy.SortOrder,
         LinkName = "TagSets",
         Prepare = ctx =>
@@ -50,8 +56,30 @@ internal static partial class Catalog
             ctx.Doc.Default("SortOrder", ctx.Space.All(TagSets).Select(e => e.Int("SortOrder") + 1).DefaultIfEmpty(0).Max());
             ctx.Doc.Default("Tags", new JsonArray());
             AssignTagIds(ctx);
+            RefuseRemovingUsedTags(ctx);
         },
     };
+
+    /// <summary>A tag that tenants (or other tenanted resources) use cannot be removed from its set, as on the portal.</summary>
+    private static void RefuseRemovingUsedTags(WriteContext ctx)
+    {
+        if (ctx.Existing is null)
+        {
+            return;
+        }
+
+        var kept = ctx.Doc.Objects("Tags").Select(t => t.Str("Id")).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var removed in ctx.Existing.Objects("Tags").Where(t => !kept.Contains(t.Str("Id") ?? "")))
+        {
+            var canonical = removed.Str("CanonicalTagName");
+            var users = ctx.Space.All(Tenants).Where(t => t.Strings("TenantTags").Contains(canonical, StringComparer.OrdinalIgnoreCase))
+                .Select(t => t.Str("Name")).ToList();
+            if (users.Count > 0)
+            {
+                ctx.Errors.Add($"The tag '{canonical}' is used by {users.Count} tenant(s) ({string.Join(", ", users)}) and cannot be removed.");
+            }
+        }
+    }
 
     /// <summary>Tags get server ids `TagSets-1-1`... and the canonical name `Set/Tag` other resources refer to.</summary>
     private static void AssignTagIds(WriteContext ctx)

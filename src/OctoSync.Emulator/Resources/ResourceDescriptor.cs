@@ -46,6 +46,12 @@ internal sealed record ResourceDescriptor(string Collection, string IdPrefix, st
 
     public bool HasSlug { get; init; }
 
+    /// <summary>The Swagger definition a stored document is completed from (<see cref="Definitions.ResourceDefinitions"/>).</summary>
+    public string? Definition { get; init; }
+
+    /// <summary>Slugs are generated and looked up only where the profile's resource has one (2021.2: projects only).</summary>
+    public bool HasSlugIn(ServerProfile profile) => HasSlug && (profile.SlugsBeyondProjects || Collection == "projects");
+
     /// <summary>
     /// `name=` as a contains match instead of an exact one (Swagger 2021.2 documents tenants' obsolete `name` as
     /// "a 'contains' style match"; environments and others advertise `name` for the exact name).

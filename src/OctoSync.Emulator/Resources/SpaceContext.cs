@@ -39,9 +39,20 @@ internal sealed class SpaceContext(ServerStore store, string spaceId)
     /// <summary>Finds by id, or by slug where the real server accepts one (`projects/{idOrSlug}`).</summary>
     public JsonObject? FindByIdOrSlug(ResourceDescriptor d, string idOrSlug) =>
         Find(d, idOrSlug)
-        ?? (d.HasSlug ? All(d).FirstOrDefault(x => string.Equals((string?)x["Slug"], idOrSlug, StringComparison.OrdinalIgnoreCase)) : null);
+        ?? (d.HasSlugIn(Store.Profile) ? All(d).FirstOrDefault(x => string.Equals((string?)x["Slug"], idOrSlug, StringComparison.OrdinalIgnoreCase)) : null);
 
-    public void Put(ResourceDescriptor d, JsonObject doc) => Store.Put(KeyOf(d), d.Collection, doc);
+    public ServerProfile Profile => Store.Profile;
+
+    /// <summary>Stores a document whole: every property of its definition is completed with the server's default first.</summary>
+    public void Put(ResourceDescriptor d, JsonObject doc)
+    {
+        if (d.Definition is { } definition)
+        {
+            Definitions.ResourceDefinitions.Complete(doc, definition, Store.Profile);
+        }
+
+        Store.Put(KeyOf(d), d.Collection, doc);
+    }
 
     public void Remove(ResourceDescriptor d, string id) => Store.Remove(KeyOf(d), d.Collection, id);
 

@@ -15,6 +15,9 @@ internal sealed class ApiException(int status, string errorMessage, IReadOnlyLis
 
     public IReadOnlyList<string> Errors { get; } = errors;
 
+    /// <summary>The stack-trace text of an unhandled server error (500 only).</summary>
+    public string? FullException { get; init; }
+
     public static ApiException BadRequest(params string[] errors) => new(400, ProblemWithRequest, errors);
 
     public static ApiException BadRequest(IReadOnlyList<string> errors) => new(400, ProblemWithRequest, errors);
@@ -27,5 +30,14 @@ internal sealed class ApiException(int status, string errorMessage, IReadOnlyLis
         ["Errors"] = new JsonArray(errors.Select(e => (JsonNode?)JsonValue.Create(e)).ToArray()),
     };
 
-    public JsonObject ToBody() => Body(Message, Errors);
+    public JsonObject ToBody()
+    {
+        var body = Body(Message, Errors);
+        if (FullException is not null)
+        {
+            body["FullException"] = FullException;
+        }
+
+        return body;
+    }
 }

@@ -27,8 +27,12 @@ internal static class ProjectRoutes
             new("PUT", p + "runbookProcesses/{id}", true, call => CollectionHandlers.Modify(call, Catalog.RunbookProcesses, Owned(call, Catalog.RunbookProcesses))),
             new("GET", p + "deploymentprocesses", true, call => CollectionHandlers.Get(call, Catalog.DeploymentProcesses, Project(call).Str("DeploymentProcessId")!)),
             new("PUT", p + "deploymentprocesses", true, call => CollectionHandlers.Modify(call, Catalog.DeploymentProcesses, Project(call).Str("DeploymentProcessId")!)),
-            new("GET", p + "variables", true, call => CollectionHandlers.Get(call, Catalog.Variables, Project(call).Str("VariableSetId")!)),
-            new("PUT", p + "variables", true, call => CollectionHandlers.Modify(call, Catalog.Variables, Project(call).Str("VariableSetId")!)),
+            new("GET", p + "variables", true, call => CollectionHandlers.Get(call, Catalog.Variables, Project(call).Str("VariableSetId")!)) { Since = s => s.ProjectVariablesRoute },
+            new("PUT", p + "variables", true, call => CollectionHandlers.Modify(call, Catalog.Variables, Project(call).Str("VariableSetId")!)) { Since = s => s.ProjectVariablesRoute },
+            new("GET", p + "deploymentsettings", true, DeploymentSettingsHandlers.Get),
+            new("PUT", p + "deploymentsettings", true, DeploymentSettingsHandlers.Put),
+            new("GET", p + "releases", true, LinkHandlers.ProjectReleases),
+            new("GET", p + "triggers", true, LinkHandlers.ProjectTriggers),
         ];
     }
 

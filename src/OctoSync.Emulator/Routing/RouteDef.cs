@@ -6,6 +6,11 @@ namespace OctoSync.Emulator.Routing;
 /// </summary>
 internal sealed record RouteDef(string Method, string Template, bool SpaceScoped, Func<RouteCall, ApiResponse> Handler)
 {
+    /// <summary>The server versions that have this route (null = every profile); the others answer 404.</summary>
+    public Func<ServerProfile, bool>? Since { get; init; }
+
+    public bool ServedBy(ServerProfile profile) => Since?.Invoke(profile) ?? true;
+
     public string[] Segments { get; } = Template.Length == 0 ? [] : Template.Split('/');
 
     public int LiteralCount => Segments.Count(s => !s.StartsWith('{'));

@@ -64,6 +64,7 @@ internal sealed partial class Router(IReadOnlyList<RouteDef> routes)
     private (RouteDef Route, Dictionary<string, string> Values)? Best(string method, string[] path, bool spaceScoped, ref bool pathMatched)
     {
         (RouteDef Route, Dictionary<string, string> Values)? best = null;
+        var otherVerbLiterals = -1;
         foreach (var route in Routes.Where(r => r.SpaceScoped == spaceScoped))
         {
             if (route.Match(path) is not { } values)
@@ -74,6 +75,7 @@ internal sealed partial class Router(IReadOnlyList<RouteDef> routes)
             if (!string.Equals(route.Method, method, StringComparison.OrdinalIgnoreCase))
             {
                 pathMatched = true;
+                otherVerbLiterals = Math.Max(otherVerbLiterals, route.LiteralCount);
                 continue;
             }
 
@@ -83,6 +85,8 @@ internal sealed partial class Router(IReadOnlyList<RouteDef> routes)
             }
         }
 
-        return best;
+        // A literal sub-route (`environments/sortorder`) is its own resource: another verb there is 405, not a
+        // lookup of an Environment with id "sortorder" through `environments/{id}`.
+        return best is not null && otherVerbLiterals > best.Value.Route.LiteralCount ? null : best;
     }
 }

@@ -6,8 +6,11 @@ namespace OctoSync.Emulator.Store;
 /// The whole in-memory state of one emulated server: documents per space per collection.
 /// Callers hold <see cref="Gate"/> for the duration of a request, so one request sees a consistent store.
 /// </summary>
-internal sealed class ServerStore
+internal sealed class ServerStore(ServerProfile profile)
 {
+    /// <summary>The server version this store behaves as (definitions, defaults, routes).</summary>
+    public ServerProfile Profile { get; } = profile;
+
     /// <summary>Key of the pseudo-space holding system-scoped collections (spaces, teams, users).</summary>
     public const string SystemSpace = "";
 

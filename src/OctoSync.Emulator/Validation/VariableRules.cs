@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OctoSync.Emulator.Resources;
+using OctoSync.Emulator.Routing;
 
 namespace OctoSync.Emulator.Validation;
 
@@ -38,7 +39,23 @@ internal static class VariableRules
                 ctx.Errors.Add("Variable Name is required.");
             }
 
+            if (variable["Type"] is null && !variable.Bool("IsSensitive") && ctx.Space.Profile != ServerProfile.V2021_2)
+            {
+                // Measured on 2024.3: a variable without Type is an unhandled NullReferenceException (notes §3.9,
+                // OctopusDeploy/Issues#8817); the 2021.2 behaviour is not recorded, so it keeps defaulting to String.
+                throw new ApiException(500, "Object reference not set to an instance of an object.", [$"Variable '{variable.Str("Name")}' has no Type."])
+                {
+                    FullException = "System.NullReferenceException: Object reference not set to an instance of an object.",
+                };
+            }
+
             Normalise(variable, stored.GetValueOrDefault(variable.Str("Id")!));
+            if (variable["Prompt"] is JsonObject && variable["Scope"] is JsonObject promptScope
+                && promptScope.Any(p => p.Key != "Environment" && p.Value is JsonArray { Count: > 0 }))
+            {
+                ctx.Errors.Add("Prompted variables cannot be scoped to anything except an environment."); // notes §2.8, verbatim
+            }
+
             CheckScope(ctx, variable, ownerId);
             CheckValue(ctx, variable);
         }

@@ -17,6 +17,9 @@ public interface IOctopusSpaceClient
 
     string SpaceName { get; }
 
+    /// <summary>The server's version from the <c>/api</c> root (<c>Version</c>, e.g. <c>2024.3.12828</c>); null when not known.</summary>
+    string? ServerVersion => null;
+
     /// <summary>GET one document.</summary>
     Task<JsonObject> GetAsync(string path, CancellationToken cancellationToken = default);
 

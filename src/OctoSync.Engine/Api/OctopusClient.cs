@@ -19,9 +19,9 @@ public static class OctopusClient
         var sender = new OctopusSender(connection, options ?? new OctopusClientOptions());
         try
         {
-            await CheckApiVersionAsync(sender, ct);
+            var serverVersion = await CheckApiVersionAsync(sender, ct);
             var space = await FindSpaceAsync(sender, connection.Space, ct);
-            return new OctopusSpaceClient(sender, space.Id(), space.Name());
+            return new OctopusSpaceClient(sender, space.Id(), space.Name(), serverVersion);
         }
         catch
         {
@@ -30,7 +30,8 @@ public static class OctopusClient
         }
     }
 
-    private static async Task CheckApiVersionAsync(OctopusSender sender, CancellationToken ct)
+    /// <summary>Checks <c>ApiVersion</c>; returns the server's <c>Version</c> (what each side runs, shown in the plan).</summary>
+    private static async Task<string?> CheckApiVersionAsync(OctopusSender sender, CancellationToken ct)
     {
         var url = OctopusUrls.Resolve(sender.ServerUrl, null, "/api");
         var root = await SendAsync(sender, url, ct) as JsonObject;
@@ -40,6 +41,8 @@ public static class OctopusClient
             var found = version is null ? "no ApiVersion: is this the URL of an Octopus Server?" : $"ApiVersion {version}; OctoSync speaks 3.0.x.";
             throw new OctopusApiException("GET", OctopusUrls.Display(url), 200, $"{sender.ServerUrl} answered /api with {found}", []);
         }
+
+        return root?.Str("Version");
     }
 
     private static async Task<JsonObject> FindSpaceAsync(OctopusSender sender, string? name, CancellationToken ct)

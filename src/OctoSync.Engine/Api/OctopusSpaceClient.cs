@@ -12,12 +12,15 @@ public sealed partial class OctopusSpaceClient : IOctopusSpaceClient, IDisposabl
 {
     private readonly OctopusSender sender;
 
-    internal OctopusSpaceClient(OctopusSender sender, string spaceId, string spaceName)
+    internal OctopusSpaceClient(OctopusSender sender, string spaceId, string spaceName, string? serverVersion = null)
     {
         this.sender = sender;
         SpaceId = spaceId;
         SpaceName = spaceName;
+        ServerVersion = serverVersion;
     }
+
+    public string? ServerVersion { get; }
 
     public Uri ServerUrl => sender.ServerUrl;
 

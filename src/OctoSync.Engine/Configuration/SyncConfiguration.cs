@@ -43,4 +43,7 @@ public sealed record DestinationConfiguration
     /// Checked against the instances by <see cref="ConfigurationChecks"/>.
     /// </summary>
     public IReadOnlyList<ConfigurationReference> References { get; init; } = [];
+
+    /// <summary>Where this destination's sensitive values come from (<c>secrets:</c>, docs/secrets.md); sources as written, unresolved.</summary>
+    public IReadOnlyList<Secrets.SecretMapping> Secrets { get; init; } = [];
 }

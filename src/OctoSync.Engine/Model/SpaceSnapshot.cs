@@ -11,6 +11,8 @@ public sealed record SpaceSnapshot
 {
     public required string SpaceId { get; init; }
     public required string SpaceName { get; init; }
+    /// <summary>The server's version (<c>/api</c> <c>Version</c>), null when the client did not read it.</summary>
+    public string? ServerVersion { get; init; }
 
     public IReadOnlyList<JsonObject> Environments { get; init; } = [];
     public IReadOnlyList<JsonObject> Lifecycles { get; init; } = [];

@@ -12,6 +12,9 @@ public sealed record Plan
     public required string Destination { get; init; }
     public required string SourceSpace { get; init; }
     public required string DestinationSpace { get; init; }
+    /// <summary>Each side's Octopus Server version (<c>/api</c> <c>Version</c>); null when not read.</summary>
+    public string? SourceServerVersion { get; init; }
+    public string? DestinationServerVersion { get; init; }
     public IReadOnlyList<EnvironmentMapping> EnvironmentMappings { get; init; } = [];
     public IReadOnlyList<Change> Changes { get; init; } = [];
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];

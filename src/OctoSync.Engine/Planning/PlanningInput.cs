@@ -16,4 +16,7 @@ public sealed record PlanningInput
     public Selection Select { get; init; } = new();
     /// <summary>What OctoSync wrote last time (null or empty: nothing yet).</summary>
     public SyncState? State { get; init; }
+
+    /// <summary>The destination's supplied secrets, resolved before planning: their sources and keyed hashes, never values (docs/secrets.md).</summary>
+    public IReadOnlyList<Secrets.SuppliedSecret> Secrets { get; init; } = [];
 }

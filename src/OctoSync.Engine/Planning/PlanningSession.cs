@@ -73,6 +73,8 @@ public sealed class PlanningSession
         Destination = Input.DestinationName,
         SourceSpace = Source.SpaceName,
         DestinationSpace = Destination.SpaceName,
+        SourceServerVersion = Source.ServerVersion,
+        DestinationServerVersion = Destination.ServerVersion,
         EnvironmentMappings = [.. EnvironmentMappings],
         Changes = [.. Changes],
         Diagnostics = [.. Diagnostics],

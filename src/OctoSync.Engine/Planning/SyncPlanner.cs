@@ -25,6 +25,7 @@ public static class SyncPlanner
     public static Plan Plan(PlanningInput input)
     {
         var session = new PlanningSession(input);
+        ServerVersions.Check(session);
         EnvironmentMapper.Plan(session);
         TagSetPlanner.Plan(session);
         ProjectGroupPlanner.Plan(session);

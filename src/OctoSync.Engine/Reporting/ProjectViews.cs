@@ -48,11 +48,14 @@ public static class ProjectViews
             processes.Add(Process($"Runbook \"{sourceRunbook?.Name() ?? runbook.Key}\"", d, runbook, source, null, sourceNames, destinationNames));
         }
 
+        // Every value's decision, as the text plan gives it: on the source row (what happens to that value, skips
+        // included) and on the destination-after row (why the value is what it is).
+        var decisions = variables?.Details ?? [];
         return new ProjectView(
             name,
-            VariableRows.Of(ById(d.Source.VariableSets, sourceProject?.Str("VariableSetId")), sourceNames),
+            VariableDecisions.Attach(VariableRows.Of(ById(d.Source.VariableSets, sourceProject?.Str("VariableSetId")), sourceNames), decisions, _ => true),
             VariableRows.MarkChanged(beforeRows, afterRows),
-            VariableRows.MarkChanged(afterRows, beforeRows),
+            VariableDecisions.Attach(VariableRows.MarkChanged(afterRows, beforeRows), decisions, x => x.Action != ChangeAction.Skip),
             processes,
             d.Plan.Changes.Where(c => Owned(c, name) || (c.Kind == ResourceKind.Project && string.Equals(c.Key, name, StringComparison.OrdinalIgnoreCase))).ToList());
     }

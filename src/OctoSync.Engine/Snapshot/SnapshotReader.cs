@@ -45,6 +45,7 @@ public static class SnapshotReader
         {
             SpaceId = client.SpaceId,
             SpaceName = client.SpaceName,
+            ServerVersion = client.ServerVersion,
             Environments = Read(SnapshotCollections.Environments),
             Lifecycles = Read(SnapshotCollections.Lifecycles),
             ProjectGroups = Read(SnapshotCollections.ProjectGroups),

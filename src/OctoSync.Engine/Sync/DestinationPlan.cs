@@ -13,4 +13,8 @@ public sealed record DestinationPlan(
     SpaceSnapshot Source,
     SpaceSnapshot Destination,
     SyncState State,
-    Plan Plan);
+    Plan Plan)
+{
+    /// <summary>The destination's resolved secrets (docs/secrets.md): apply writes through them; empty when none are configured.</summary>
+    public Secrets.ResolvedSecrets Secrets { get; init; } = OctoSync.Engine.Secrets.ResolvedSecrets.None;
+}

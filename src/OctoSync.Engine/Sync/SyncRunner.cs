@@ -20,8 +20,8 @@ public sealed class SyncRunner(SyncServices services)
         SyncConfiguration configuration, string? destinationName = null, IProgress<SyncProgress>? progress = null, CancellationToken ct = default)
     {
         var destinations = Select(configuration, destinationName);
-        var sourceClient = ConnectAsync(configuration.Source, "source", progress, ct);
-        var destinationClients = destinations.Select(d => ConnectAsync(d.Connection, d.Name, progress, ct)).ToList();
+        var sourceClient = ConnectAsync(configuration.Source, "source", ApiKeySetting(configuration, null), progress, ct);
+        var destinationClients = destinations.Select(d => ConnectAsync(d.Connection, d.Name, ApiKeySetting(configuration, d.Name), progress, ct)).ToList();
         await Task.WhenAll(destinationClients.Append(sourceClient)).ConfigureAwait(false);
 
         var sourceSnapshot = ReadAsync(sourceClient.Result, "source", progress, ct);
@@ -38,12 +38,14 @@ public sealed class SyncRunner(SyncServices services)
 
         CheckNames(configuration, sourceSnapshot.Result, destinations, destinationSnapshots.Select(t => t.Result).ToList());
         var folder = StateFolder(configuration);
+        // Every secret source is resolved now, after the inputs are read and before anything is planned or written.
+        var secrets = await DestinationSecrets.ResolveAsync(configuration, destinations, folder, services.Environment, ct).ConfigureAwait(false);
         return destinations.Select((d, i) =>
         {
             var state = services.LoadState(folder, d.Name);
             progress?.Report(new SyncProgress("plan", d.Name, "planning"));
-            var plan = services.Plan(Input(configuration, d, sourceSnapshot.Result, destinationSnapshots[i].Result, state));
-            return new DestinationPlan(d, destinationClients[i].Result, sourceSnapshot.Result, destinationSnapshots[i].Result, state, plan);
+            var plan = services.Plan(Input(configuration, d, sourceSnapshot.Result, destinationSnapshots[i].Result, state) with { Secrets = secrets[i].Supplied });
+            return new DestinationPlan(d, destinationClients[i].Result, sourceSnapshot.Result, destinationSnapshots[i].Result, state, plan) { Secrets = secrets[i] };
         }).ToList();
     }
 
@@ -60,7 +62,9 @@ public sealed class SyncRunner(SyncServices services)
         }
 
         var folder = StateFolder(configuration);
-        var first = await PlanApplier.ApplyAsync(planned.Plan, planned.Client, progress, ct).ConfigureAwait(false);
+        // Supplied secrets replace their tokens only in the bodies sent; the plan keeps the tokens.
+        var client = planned.Secrets.IsEmpty ? planned.Client : new Secrets.SecretInjectingClient(planned.Client, planned.Secrets);
+        var first = await PlanApplier.ApplyAsync(planned.Plan, client, progress, ct).ConfigureAwait(false);
         var state = planned.State.With(first.StateUpdates);
         services.SaveState(folder, state);
         if (!first.HasConflicts)
@@ -70,8 +74,8 @@ public sealed class SyncRunner(SyncServices services)
 
         events?.Report(new SyncProgress("plan", planned.Configuration.Name, "the destination changed while applying: re-reading and re-planning once"));
         var destination = await ReadAsync(planned.Client, planned.Configuration.Name, events, ct).ConfigureAwait(false);
-        var replanned = services.Plan(Input(configuration, planned.Configuration, planned.Source, destination, state));
-        var retry = await PlanApplier.ApplyAsync(replanned, planned.Client, progress, ct).ConfigureAwait(false);
+        var replanned = services.Plan(Input(configuration, planned.Configuration, planned.Source, destination, state) with { Secrets = planned.Secrets.Supplied });
+        var retry = await PlanApplier.ApplyAsync(replanned, client, progress, ct).ConfigureAwait(false);
         services.SaveState(folder, state.With(retry.StateUpdates));
         return new DestinationApplyResult(planned.Configuration.Name, first, replanned, retry);
     }
@@ -81,7 +85,7 @@ public sealed class SyncRunner(SyncServices services)
         SyncConfiguration configuration, IProgress<SyncProgress>? progress = null, CancellationToken ct = default)
     {
         var targets = new[] { ("source", configuration.Source) }.Concat(configuration.Destinations.Select(d => (d.Name, d.Connection))).ToList();
-        var clients = await Task.WhenAll(targets.Select(t => ConnectAsync(t.Item2, t.Item1, progress, ct))).ConfigureAwait(false);
+        var clients = await Task.WhenAll(targets.Select((t, i) => ConnectAsync(t.Item2, t.Item1, ApiKeySetting(configuration, i == 0 ? null : t.Item1), progress, ct))).ConfigureAwait(false);
         return targets.Select((t, i) => (t.Item1, clients[i])).ToList();
     }
 
@@ -130,7 +134,11 @@ public sealed class SyncRunner(SyncServices services)
             : throw new SyncException($"{configuration.FilePath}: no destination named '{name}' (destinations: {string.Join(", ", configuration.Destinations.Select(d => d.Name))}).");
     }
 
-    private async Task<IOctopusSpaceClient> ConnectAsync(OctopusConnection connection, string target, IProgress<SyncProgress>? progress, CancellationToken ct)
+    /// <summary>Where the API key of a connection is configured, for the error when the server rejects it.</summary>
+    private static string ApiKeySetting(SyncConfiguration configuration, string? destination) =>
+        $"{configuration.FilePath}: " + (destination is null ? "source.apiKey" : $"destinations[name: {destination}].apiKey");
+
+    private async Task<IOctopusSpaceClient> ConnectAsync(OctopusConnection connection, string target, string apiKeySetting, IProgress<SyncProgress>? progress, CancellationToken ct)
     {
         progress?.Report(new SyncProgress("connect", target, connection.ToString()));
         try
@@ -139,7 +147,9 @@ public sealed class SyncRunner(SyncServices services)
         }
         catch (OctopusApiException e)
         {
-            throw new SyncException($"Cannot connect to {target} at {connection}: {e.Message}", e);
+            // A rejected key names the setting it came from, so the person knows which ${VARIABLE} to fix.
+            var key = e.IsUnauthorized ? $" The API key is the one configured at {apiKeySetting}." : "";
+            throw new SyncException($"Cannot connect to {target} at {connection}: {e.Message}{key}", e);
         }
     }
 

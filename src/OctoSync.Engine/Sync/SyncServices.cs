@@ -27,4 +27,7 @@ public sealed record SyncServices
 
     /// <summary>Saves the state of one destination into a folder, atomically.</summary>
     public required Action<string, SyncState> SaveState { get; init; }
+
+    /// <summary>Where <c>${NAME}</c> secret sources are looked up (docs/secrets.md); the process environment unless a test replaces it.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 }

@@ -52,11 +52,11 @@ public class ConfigurationErrorTests
 
     public static TheoryData<string, string[]> WholeFileErrors => new()
     {
-        { "", ["octosync.yaml:1: source: required key is missing", "octosync.yaml:1: destinations: required key is missing"] },
+        { "", ["octosync.yaml:1: source: required key is missing (or set OCTOPUS_URL and OCTOPUS_API_KEY)", "octosync.yaml:1: destinations: required key is missing"] },
         { "- a\n- b", ["octosync.yaml:1: expected a mapping, found a list"] },
         { "source: {}\ndestinations: []", [
-            "octosync.yaml:1: source.url: required key is missing",
-            "octosync.yaml:1: source.apiKey: required key is missing",
+            "octosync.yaml:1: source.url: required key is missing (or set OCTOPUS_URL)",
+            "octosync.yaml:1: source.apiKey: required key is missing (or set OCTOPUS_API_KEY)",
             "octosync.yaml:2: destinations: at least one destination is required"] },
         { "source:\n  url: devtest.octopus\n  apiKey: k\ndestinations:\n  - url: ftp://prod\n    name: prod\n    environments: [Test]", [
             "octosync.yaml:2: source.url: 'devtest.octopus' is not an absolute http or https URL",

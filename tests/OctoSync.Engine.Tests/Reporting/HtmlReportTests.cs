@@ -26,7 +26,8 @@ public class HtmlReportTests
         }
 
         Assert.Contains("<td>Application.Database.Name</td><td>OctoFx-Dev</td><td>Development</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<tr class=\"changed\"><td>Application.Database.Name</td><td>OctoFX-Test</td><td>Staging</td>", html, StringComparison.Ordinal);
+        // New or changed values are coloured by the plan's decision about them, with the decision, rule and reason beside them.
+        Assert.Matches("<tr class=\"d-(create|update)\"><td>Application.Database.Name</td><td>OctoFX-Test</td><td>Staging</td><td>(create|update): ", html);
     }
 
     [Fact]

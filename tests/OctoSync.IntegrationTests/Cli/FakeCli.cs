@@ -8,6 +8,7 @@ using OctoSync.Engine.Model;
 using OctoSync.Engine.Planning;
 using OctoSync.Engine.State;
 using OctoSync.Engine.Sync;
+using Spectre.Console;
 using Spectre.Console.Testing;
 
 namespace OctoSync.IntegrationTests.Cli;
@@ -23,6 +24,14 @@ internal sealed class FakeCli
     public static readonly string DestinationKey = string.Concat("API-", Guid.NewGuid().ToString("N").ToUpperInvariant());
 
     public List<Change> Changes { get; } = [];
+    public List<Diagnostic> Diagnostics { get; } = [];
+    public List<CleanupItem> Cleanup { get; } = [];
+
+    /// <summary>The environment variables the commands see (NO_COLOR, OCTOPUS_URL, …); nothing else is set.</summary>
+    public Dictionary<string, string> Environment { get; } = [];
+
+    /// <summary>When true the test console emits ANSI colours, as a terminal would.</summary>
+    public bool Colors { get; set; }
     public List<string> Writes { get; } = [];
     public List<SyncState> SavedStates { get; } = [];
     public Func<OctopusConnection, IOctopusSpaceClient>? Connect { get; set; }
@@ -50,13 +59,29 @@ internal sealed class FakeCli
         return ConfigurationLoader.Load(path, name => name switch { "SOURCE_KEY" => SourceKey, "DESTINATION_KEY" => DestinationKey, _ => null });
     }
 
+    /// <summary>Runs the app; the output is standard output followed by standard error.</summary>
     public async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
+        var (exit, output, errors) = await RunSplitAsync(args);
+        return (exit, output + errors);
+    }
+
+    /// <summary>Runs the app, keeping standard output and standard error apart.</summary>
+    public async Task<(int ExitCode, string Output, string Errors)> RunSplitAsync(params string[] args)
+    {
         var console = new TestConsole().Width(200);
+        var errors = new TestConsole().Width(200);
+        if (Colors)
+        {
+            console.Colors(ColorSystem.TrueColor).EmitAnsiSequences();
+            errors.Colors(ColorSystem.TrueColor).EmitAnsiSequences();
+        }
+
         var services = new CliServices
         {
             LoadConfiguration = _ => LoadConfiguration(),
             IsInputRedirected = () => InputRedirected,
+            Environment = name => Environment.TryGetValue(name, out var value) ? value : null,
             Sync = new SyncServices
             {
                 Connect = (c, _) => Task.FromResult(Connect?.Invoke(c) ?? new Space(this, c.Url)),
@@ -73,13 +98,15 @@ internal sealed class FakeCli
                     DestinationSpace = "Default",
                     EnvironmentMappings = [new EnvironmentMapping("Development", null, "default"), new EnvironmentMapping("Test", "Staging", "environments.Test")],
                     Changes = Changes,
+                    Diagnostics = Diagnostics,
+                    Cleanup = Cleanup,
                 },
                 LoadState = (_, d) => SyncState.Empty(d),
                 SaveState = (_, s) => SavedStates.Add(s),
             },
         };
-        var exit = await CliApp.RunAsync(args, console, services);
-        return (exit, console.Output);
+        var exit = await CliApp.RunAsync(args, console, services, errors);
+        return (exit, console.Output, errors.Output);
     }
 
     public static Change Create(string key) => new()

@@ -27,7 +27,7 @@ public class HtmlReportSpecs
         }
 
         // The first sync writes the variables: the "after" table's rows are new (for an apply: really written).
-        Assert.Contains("<tr class=\"changed\"><td>ConnectionString</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr class=\"d-create\"><td>ConnectionString</td>", html, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, html, StringComparison.Ordinal);
         Assert.DoesNotContain(instances.Source.ApiKey, html, StringComparison.Ordinal);
         Assert.DoesNotContain(instances.Destination.ApiKey, html, StringComparison.Ordinal);

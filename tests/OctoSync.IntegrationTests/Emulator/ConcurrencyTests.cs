@@ -13,7 +13,7 @@ public sealed class ConcurrencyTests
         var path = (string)project["Links"]!["Variables"]!;
         var first = await session.GetObjectAsync(path);
         var second = await session.GetObjectAsync(path);
-        first["Variables"] = new JsonArray(new JsonObject { ["Name"] = "A", ["Value"] = "1" });
+        first["Variables"] = new JsonArray(new JsonObject { ["Name"] = "A", ["Type"] = "String", ["Value"] = "1" });
 
         var saved = await session.PutAsync(path, first);
         var error = await session.PutAsync(path, second, HttpStatusCode.BadRequest);

@@ -105,7 +105,7 @@ public sealed class DeleteDependencyTests
                 var owner = await session.CreateProjectAsync("Api");
                 var path = $"/api/Spaces-1/variables/{owner["VariableSetId"]}";
                 var set = await session.GetObjectAsync(path);
-                set["Variables"] = new JsonArray(new JsonObject { ["Name"] = "Url", ["Value"] = "x", ["Scope"] = new JsonObject { ["Environment"] = new JsonArray(env) } });
+                set["Variables"] = new JsonArray(new JsonObject { ["Name"] = "Url", ["Type"] = "String", ["Value"] = "x", ["Scope"] = new JsonObject { ["Environment"] = new JsonArray(env) } });
                 await session.PutAsync(path, set);
                 return () => session.SendAsync(HttpMethod.Delete, $"/api/Spaces-1/projects/{owner["Id"]}", null, HttpStatusCode.OK);
             case "tenant":

@@ -36,7 +36,7 @@ public sealed class LastModifiedTests
         var project = await session.CreateProjectAsync("Web");
         var path = $"/api/Spaces-1/variables/{project["VariableSetId"]}";
         var set = await session.GetObjectAsync(path);
-        set["Variables"] = new JsonArray(new JsonObject { ["Name"] = "Url", ["Value"] = "x" });
+        set["Variables"] = new JsonArray(new JsonObject { ["Name"] = "Url", ["Type"] = "String", ["Value"] = "x" });
 
         var saved = await session.PutAsync(path, set);
 

@@ -51,8 +51,8 @@ public sealed class UniquenessTests
         var set = await session.GetObjectAsync((string)project["Links"]!["Variables"]!);
         var id = Guid.NewGuid().ToString();
         set["Variables"] = new JsonArray(
-            new JsonObject { ["Id"] = id, ["Name"] = "A", ["Value"] = "1" },
-            new JsonObject { ["Id"] = id, ["Name"] = "B", ["Value"] = "2" });
+            new JsonObject { ["Id"] = id, ["Name"] = "A", ["Type"] = "String", ["Value"] = "1" },
+            new JsonObject { ["Id"] = id, ["Name"] = "B", ["Type"] = "String", ["Value"] = "2" });
 
         var error = await session.PutAsync((string)set["Links"]!["Self"]!, set, HttpStatusCode.BadRequest);
 

@@ -72,7 +72,7 @@ public sealed class ValidationTests
         await using var session = await EmulatorSession.StartAsync();
         var project = await session.CreateProjectAsync("P");
         var set = await session.GetObjectAsync((string)project["Links"]!["Variables"]!);
-        set["Variables"] = new JsonArray(new JsonObject { ["Name"] = "X", ["Value"] = "1", ["Scope"] = JsonNode.Parse(scope) });
+        set["Variables"] = new JsonArray(new JsonObject { ["Name"] = "X", ["Type"] = "String", ["Value"] = "1", ["Scope"] = JsonNode.Parse(scope) });
 
         var error = await session.PutAsync((string)set["Links"]!["Self"]!, set, HttpStatusCode.BadRequest);
 

@@ -26,6 +26,13 @@ internal sealed class TwoInstances : IAsyncDisposable
         Folder = folder;
     }
 
+    /// <summary>
+    /// The profile pair every end-to-end test runs on: <c>OCTOSYNC_E2E_PROFILES=2021.2:2026.3</c> runs the whole suite
+    /// on that pair; unset, both sides are the emulator's default version.
+    /// </summary>
+    public static (string Source, string Destination) DefaultProfiles { get; } =
+        Environment.GetEnvironmentVariable("OCTOSYNC_E2E_PROFILES")?.Split(':') is [var s, var d] ? (s, d) : (ServerProfile.Default.Name, ServerProfile.Default.Name);
+
     public EmulatorServer Source { get; }
     public EmulatorServer Destination { get; }
     public IOctopusSpaceClient SourceClient { get; }
@@ -34,10 +41,13 @@ internal sealed class TwoInstances : IAsyncDisposable
     public string ConfigPath => Path.Combine(Folder, "octosync.yaml");
 
     /// <summary>Both instances seeded; the configuration maps Test → Staging unless <paramref name="environments"/> says otherwise.</summary>
-    public static async Task<TwoInstances> StartAsync(IReadOnlyDictionary<string, string>? environments = null, string? rulesYaml = null)
+    /// <param name="profiles">Server versions of source and destination (e.g. <c>("2024.3", "2026.3")</c>); default
+    /// <see cref="DefaultProfiles"/>. Rate limits are off (tests seed at full speed), whatever the version's default.</param>
+    public static async Task<TwoInstances> StartAsync(IReadOnlyDictionary<string, string>? environments = null, string? rulesYaml = null, (string Source, string Destination)? profiles = null)
     {
-        var source = await EmulatorServer.StartAsync(new EmulatorOptions { ApiKey = SourceKey });
-        var destination = await EmulatorServer.StartAsync(new EmulatorOptions { ApiKey = DestinationKey });
+        var (sourceVersion, destinationVersion) = profiles ?? DefaultProfiles;
+        var source = await EmulatorServer.StartAsync(new EmulatorOptions { ApiKey = SourceKey, ServerVersion = sourceVersion, RateLimitPerMinute = 0 });
+        var destination = await EmulatorServer.StartAsync(new EmulatorOptions { ApiKey = DestinationKey, ServerVersion = destinationVersion, RateLimitPerMinute = 0 });
         var sourceClient = await OctopusClient.ConnectAsync(new OctopusConnection(source.BaseUrl, SourceKey, null));
         var destinationClient = await OctopusClient.ConnectAsync(new OctopusConnection(destination.BaseUrl, DestinationKey, null));
         await OctoFxExample.SeedSourceAsync(sourceClient);
@@ -55,7 +65,11 @@ internal sealed class TwoInstances : IAsyncDisposable
     {
         LoadConfiguration = path => ConfigurationLoader.Load(path, Key),
         IsInputRedirected = () => true,
+        Sync = DefaultServices.Cli.Sync with { Environment = name => SecretEnvironment.GetValueOrDefault(name) },
     };
+
+    /// <summary>What <c>${NAME}</c> secret sources see (docs/secrets.md) instead of the process environment.</summary>
+    public Dictionary<string, string> SecretEnvironment { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Runs <c>octosync args… -c octosync.yaml</c> against the two instances.</summary>
     public async Task<(int ExitCode, string Output)> RunAsync(params string[] args)

@@ -12,7 +12,7 @@ namespace OctoSync.Cli.Commands.Apply;
 /// <c>octosync apply</c>: plans, shows the plan, asks (on a terminal, unless <c>--yes</c>), applies it and saves the state.
 /// With input redirected and no <c>--yes</c> it refuses: a script must say so explicitly.
 /// </summary>
-public sealed class ApplyCommand(IAnsiConsole console, CliServices services) : AsyncCommand<ApplyCommand.Settings>
+public sealed class ApplyCommand(IAnsiConsole console, ErrorConsole errors, CliServices services) : AsyncCommand<ApplyCommand.Settings>
 {
     public sealed class Settings : SyncSettings
     {
@@ -22,18 +22,20 @@ public sealed class ApplyCommand(IAnsiConsole console, CliServices services) : A
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
-        CommandErrors.RunAsync(console, async () =>
+        CommandErrors.RunAsync(async () =>
         {
             var configuration = services.LoadConfiguration(settings.ConfigFile);
             var runner = new SyncRunner(services.Sync);
-            var plans = await ProgressView.ReadingAsync(console, settings.Json,
+            var plans = await ProgressView.ReadingAsync(console, errors, settings.Json,
                 p => runner.PlanAsync(configuration, settings.Destination, p, cancellationToken)).ConfigureAwait(false);
             if (!settings.Json)
             {
                 foreach (var planned in plans)
                 {
-                    PlanRenderer.Render(console, planned);
+                    PlanRenderer.Render(console, errors, planned, settings.Verbose);
                 }
+
+                PlanRenderer.RenderVerdict(console, plans);
             }
 
             if (plans.FirstOrDefault(p => p.Plan.HasErrors) is { } errored)
@@ -51,7 +53,7 @@ public sealed class ApplyCommand(IAnsiConsole console, CliServices services) : A
             foreach (var planned in plans)
             {
                 var total = planned.Plan.Changes.Count(c => c.Writes);
-                var result = await ProgressView.ApplyingAsync(console, settings.Json, planned.Plan.Destination, total,
+                var result = await ProgressView.ApplyingAsync(console, errors, settings.Json, planned.Plan.Destination, total,
                     p => runner.ApplyAsync(configuration, planned, p, null, cancellationToken)).ConfigureAwait(false);
                 results.Add((planned, result));
                 if (!settings.Json)
@@ -62,7 +64,8 @@ public sealed class ApplyCommand(IAnsiConsole console, CliServices services) : A
 
             if (settings.Html is not null)
             {
-                var report = HtmlReport.Render(new HtmlReportInput("apply", results.Select(r => ReportDestinations.Of(r.Plan, r.Result)).ToList()));
+                var report = HtmlReport.Render(new HtmlReportInput("apply", results.Select(r => ReportDestinations.Of(r.Plan, r.Result)).ToList(),
+                    DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture), configuration.Source.Url));
                 await File.WriteAllTextAsync(settings.Html, report, cancellationToken).ConfigureAwait(false);
             }
 

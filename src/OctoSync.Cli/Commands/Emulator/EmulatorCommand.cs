@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Runtime.InteropServices;
 using OctoSync.Emulator;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -9,8 +10,12 @@ namespace OctoSync.Cli.Commands.Emulator;
 public sealed class EmulatorCommand(IAnsiConsole console) : AsyncCommand<EmulatorCommand.Settings>
 {
     /// <summary>Options of `octosync emulator`; defaults are those of <see cref="EmulatorOptions"/>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : OutputSettings
     {
+        [CommandOption("--server-version <VERSION>")]
+        [Description("The Octopus Server version to emulate: 2021.2, 2024.3 (default) or 2026.3.")]
+        public string ServerVersion { get; init; } = ServerProfile.Default.Name;
+
         [CommandOption("--port <PORT>")]
         [Description("Port on 127.0.0.1 (0 = any free port).")]
         public int Port { get; init; }
@@ -24,8 +29,8 @@ public sealed class EmulatorCommand(IAnsiConsole console) : AsyncCommand<Emulato
         public int LatencyMs { get; init; }
 
         [CommandOption("--rate-limit-per-minute <N>")]
-        [Description("Token-bucket limit; excess requests get 429 with Retry-After (0 = none).")]
-        public int RateLimitPerMinute { get; init; }
+        [Description("Token-bucket limit; excess requests get 429 with Retry-After (0 = none; default: the version's, 200 on 2026.3).")]
+        public int? RateLimitPerMinute { get; init; }
 
         [CommandOption("--fault-rate <P>")]
         [Description("Probability 0..1 that a request fails with 500, 503 or a dropped connection.")]
@@ -40,7 +45,8 @@ public sealed class EmulatorCommand(IAnsiConsole console) : AsyncCommand<Emulato
         public string? RequestLog { get; init; }
 
         public override ValidationResult Validate() =>
-            Port is < 0 or > 65535 ? ValidationResult.Error("--port must be between 0 and 65535.")
+            ServerProfile.Find(ServerVersion) is null ? ValidationResult.Error($"--server-version must be one of {string.Join(", ", ServerProfile.All.Select(p => p.Name))} (got '{ServerVersion}').")
+            : Port is < 0 or > 65535 ? ValidationResult.Error("--port must be between 0 and 65535.")
             : FaultRate is < 0 or > 1 ? ValidationResult.Error("--fault-rate must be between 0 and 1.")
             : LatencyMs < 0 || RateLimitPerMinute < 0 ? ValidationResult.Error("--latency-ms and --rate-limit-per-minute cannot be negative.")
             : ValidationResult.Success();
@@ -50,6 +56,7 @@ public sealed class EmulatorCommand(IAnsiConsole console) : AsyncCommand<Emulato
             var defaults = new EmulatorOptions();
             return defaults with
             {
+                ServerVersion = ServerVersion,
                 Port = Port,
                 ApiKey = string.IsNullOrEmpty(ApiKey) ? defaults.ApiKey : ApiKey,
                 LatencyMs = LatencyMs,
@@ -70,6 +77,13 @@ public sealed class EmulatorCommand(IAnsiConsole console) : AsyncCommand<Emulato
             stop.Cancel();
         };
         Console.CancelKeyPress += onCancel;
+        // SIGTERM (`kill`, `docker stop`, systemd) stops the server the same way: without this the runtime's default
+        // handler would only begin a shutdown the command never hears about.
+        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true;
+            stop.Cancel();
+        });
         try
         {
             await EmulatorServer.RunAsync(settings.ToOptions(), server =>

@@ -9,7 +9,7 @@ using Spectre.Console.Cli;
 namespace OctoSync.Cli.Commands.Plan;
 
 /// <summary><c>octosync plan</c>: reads source and destinations and prints the plan. Writes nothing to any Octopus instance.</summary>
-public sealed class PlanCommand(IAnsiConsole console, CliServices services) : AsyncCommand<PlanCommand.Settings>
+public sealed class PlanCommand(IAnsiConsole console, ErrorConsole errors, CliServices services) : AsyncCommand<PlanCommand.Settings>
 {
     public sealed class Settings : SyncSettings
     {
@@ -23,11 +23,11 @@ public sealed class PlanCommand(IAnsiConsole console, CliServices services) : As
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
-        CommandErrors.RunAsync(console, async () =>
+        CommandErrors.RunAsync(async () =>
         {
             var configuration = services.LoadConfiguration(settings.ConfigFile);
             var runner = new SyncRunner(services.Sync);
-            var plans = await ProgressView.ReadingAsync(console, settings.Json,
+            var plans = await ProgressView.ReadingAsync(console, errors, settings.Json,
                 p => runner.PlanAsync(configuration, settings.Destination, p, cancellationToken)).ConfigureAwait(false);
 
             var document = new PlanDocument("plan", plans.Select(p => DestinationDocument.Of(p)).ToList());
@@ -39,8 +39,10 @@ public sealed class PlanCommand(IAnsiConsole console, CliServices services) : As
             {
                 foreach (var planned in plans)
                 {
-                    PlanRenderer.Render(console, planned);
+                    PlanRenderer.Render(console, errors, planned, settings.Verbose);
                 }
+
+                PlanRenderer.RenderVerdict(console, plans);
             }
 
             if (settings.Out is not null)
@@ -50,7 +52,8 @@ public sealed class PlanCommand(IAnsiConsole console, CliServices services) : As
 
             if (settings.Html is not null)
             {
-                var report = HtmlReport.Render(new HtmlReportInput("plan", plans.Select(p => ReportDestinations.Of(p)).ToList()));
+                var report = HtmlReport.Render(new HtmlReportInput("plan", plans.Select(p => ReportDestinations.Of(p)).ToList(),
+                    DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture), configuration.Source.Url));
                 await File.WriteAllTextAsync(settings.Html, report, cancellationToken).ConfigureAwait(false);
             }
 

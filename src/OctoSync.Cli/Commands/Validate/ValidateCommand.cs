@@ -1,4 +1,5 @@
 using OctoSync.Cli.Infrastructure;
+using OctoSync.Cli.Rendering;
 using OctoSync.Engine.Sync;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -9,12 +10,12 @@ namespace OctoSync.Cli.Commands.Validate;
 /// <c>octosync validate</c>: the configuration file, then connectivity (URL, API key, space) and the environment names
 /// of each mapping on both sides. Reads only environments; writes nothing.
 /// </summary>
-public sealed class ValidateCommand(IAnsiConsole console, CliServices services) : AsyncCommand<ValidateCommand.Settings>
+public sealed class ValidateCommand(IAnsiConsole console, ErrorConsole errors, CliServices services) : AsyncCommand<ValidateCommand.Settings>
 {
     public sealed class Settings : ConfigSettings;
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
-        CommandErrors.RunAsync(console, async () =>
+        CommandErrors.RunAsync(async () =>
         {
             var configuration = services.LoadConfiguration(settings.ConfigFile);
             console.MarkupLine($"[green]✓[/] {Markup.Escape(configuration.FilePath)}: configuration is valid ({configuration.Destinations.Count} destination(s)).");
@@ -26,7 +27,7 @@ public sealed class ValidateCommand(IAnsiConsole console, CliServices services) 
 
             foreach (var error in report.Errors)
             {
-                console.MarkupLine($"[red]Error:[/] {Markup.Escape(error)}");
+                errors.Error(error);
             }
 
             return report.IsValid ? ExitCodes.Success : ExitCodes.Error;

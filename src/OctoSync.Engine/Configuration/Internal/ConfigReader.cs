@@ -12,6 +12,9 @@ internal sealed partial class ConfigReader(string filePath, Func<string, string?
 
     public string FilePath { get; } = filePath;
 
+    /// <summary>An environment variable (for defaults such as <c>OCTOPUS_URL</c>); null when not set.</summary>
+    public string? Variable(string name) => environment(name);
+
     /// <summary>Key path → 1-based line of the key, for every key read.</summary>
     public Dictionary<string, int> Lines { get; } = new(StringComparer.Ordinal);
 

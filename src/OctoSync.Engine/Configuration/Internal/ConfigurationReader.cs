@@ -29,7 +29,12 @@ internal static class ConfigurationReader
             }
         }
 
-        r.RequireKey(root, string.Empty, "source");
+        if (!ConfigReader.Has(root, "source"))
+        {
+            // No source key: OCTOPUS_URL, OCTOPUS_API_KEY and OCTOPUS_SPACE are the source.
+            source = SourceDefaults.FromEnvironment(r, root).Build();
+        }
+
         r.RequireKey(root, string.Empty, "destinations");
 
         var resolved = destinations.Select(d => (Draft: d, Resolved: RuleSetResolver.Resolve(r, rules, d.Rules, projects))).ToList();
@@ -49,6 +54,7 @@ internal static class ConfigurationReader
                 Environments = x.Draft.Environments,
                 Rules = x.Resolved.Rules,
                 References = [.. x.Draft.References, .. x.Resolved.References],
+                Secrets = x.Draft.Secrets,
             }).ToList(),
             Select = select,
             StatePath = Path.GetFullPath(statePath, Path.GetDirectoryName(Path.GetFullPath(r.FilePath))!),
@@ -74,7 +80,7 @@ internal static class ConfigurationReader
             ConnectionReader.TryRead(r, e, parts);
         }
 
-        ConnectionReader.RequireKeys(r, map, entry.Path);
+        SourceDefaults.Fill(r, parts, map, map, entry.Path);
         return parts.Build();
     }
 

@@ -6,7 +6,7 @@ namespace OctoSync.Engine.Configuration.Internal;
 /// <summary>Reads <c>destinations:</c>: a non-empty list of uniquely named destinations.</summary>
 internal static class DestinationReader
 {
-    private static readonly string[] Keys = ["name", "url", "apiKey", "space", "environments", "rules"];
+    private static readonly string[] Keys = ["name", "url", "apiKey", "space", "environments", "rules", "secrets"];
 
     public static List<Draft> Read(ConfigReader r, ConfigReader.Entry entry)
     {
@@ -66,6 +66,10 @@ internal static class DestinationReader
             {
                 ReadEnvironments(r, e, draft);
             }
+            else if (e.Key == "secrets")
+            {
+                SecretsReader.Read(r, e, draft);
+            }
             else if (e.Key == "rules")
             {
                 draft.Rules = RulesReader.Read(r, e.Value, e.Path);
@@ -117,5 +121,6 @@ internal static class DestinationReader
         public Dictionary<string, string> Environments { get; } = new(StringComparer.OrdinalIgnoreCase);
         public List<ConfigurationReference> References { get; } = [];
         public RulesPatch Rules { get; set; } = RulesPatch.Empty;
+        public List<Secrets.SecretMapping> Secrets { get; } = [];
     }
 }

@@ -6,7 +6,7 @@ namespace OctoSync.Engine.Configuration.Internal;
 /// The YAML spelling of the rule enums: the member name in kebab case (<c>ByName</c> → <c>by-name</c>,
 /// <c>NewOnly</c> → <c>new-only</c>), so the spec's values and the enums cannot drift apart.
 /// </summary>
-internal static class EnumText
+public static class EnumText
 {
     public static IReadOnlyList<(string Text, T Value)> Values<T>()
         where T : struct, Enum =>

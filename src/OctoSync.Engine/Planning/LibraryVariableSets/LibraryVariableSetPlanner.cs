@@ -41,6 +41,7 @@ public static class LibraryVariableSetPlanner
                 Translator = session.Translator,
                 Rules = session.Rules,
                 State = session.Input.State,
+                Secrets = session.Input.Secrets,
             });
             session.Changes.Add(plan.Change);
             session.Diagnostics.AddRange(plan.Diagnostics);

@@ -29,7 +29,9 @@ public sealed class DocumentMerge(string placeholder)
             }
 
             Placeholders.Add(path);
-            return SensitiveValues.Placeholder(placeholder);
+            // A server parses certificate data and refuses text that is not a certificate (emulator profiles,
+            // Swagger 2021.2 CertificateResource computed fields): a certificate placeholder must be a certificate.
+            return SensitiveValues.Placeholder(path == "CertificateData" ? PlaceholderCertificate.Base64 : placeholder);
         }
 
         switch (desired)

@@ -125,6 +125,7 @@ public static class ProjectPlanner
             Translator = session.Translator,
             Rules = rules,
             State = session.Input.State,
+            Secrets = session.Input.Secrets,
             NamesAvailableElsewhere = elsewhere,
         });
         session.Changes.Add(plan.Change);

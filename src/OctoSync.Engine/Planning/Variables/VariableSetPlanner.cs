@@ -47,6 +47,8 @@ public static class VariableSetPlanner
             {
                 stateUpdates.Add(new StateUpdate.SetVariable($"{context.Key}/{(e.Name ?? name)}", outcome.State));
             }
+
+            stateUpdates.AddRange(outcome.SecretState);
         }
 
         // Reasons are built from fragments; each reads as a sentence in the plan.

@@ -36,6 +36,9 @@ public sealed record VariableSetPlanningContext
     /// <summary>Variable names that reach the destination from elsewhere (included library variable sets), for the <c>#{Name}</c> warning.</summary>
     public IReadOnlySet<string> NamesAvailableElsewhere { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Secrets supplied for this destination (their keyed hashes, never values): written where a placeholder would be.</summary>
+    public IReadOnlyList<Secrets.SuppliedSecret> Secrets { get; init; } = [];
+
     /// <summary>Portable key of the set: <c>ResourceKeys.VariableSet(OwnerKind, OwnerName)</c>.</summary>
     public string Key => ResourceKeys.VariableSet(OwnerKind, OwnerName);
 }

@@ -205,6 +205,28 @@ public class RecurringSyncBehaviourTests
         Assert.All(plan.Change.Details, d => Assert.Equal(ChangeAction.None, d.Action));
     }
 
+    /// <summary>Issue #11: the seed's edit (the unscoped value replaced by one per environment) said "was deleted" and
+    /// showed the value OctoSync had written instead of the person's.</summary>
+    [Fact]
+    public void A_value_a_person_replaced_is_reported_as_replaced_with_the_persons_values()
+    {
+        var (destination, state) = Run(Set("vs", Value("x", "Db.Name", "OctoFx")));
+        destination.Arr("Variables").Clear();
+        destination.Arr("Variables").Add(Value("person", "Db.Name", "OctoFx-Prod", Env(_s.Translator().Destination.IdOf(ResourceKind.Environment, "Production")!)));
+
+        var plan = _s.Plan(Set("vs", Value("x", "Db.Name", "OctoFx-v2")), destination, state: state);
+
+        var drift = Assert.Single(plan.Change.Details);
+        Assert.True(drift.IsDrift);
+        Assert.Equal("Db.Name = OctoFx-Prod [Environment: Production]", drift.Item);
+        Assert.Contains("was replaced on the destination", drift.Reason, StringComparison.Ordinal);
+        Assert.False(plan.Change.Writes);
+
+        destination.Arr("Variables").Clear();
+        var deleted = Assert.Single(_s.Plan(Set("vs", Value("x", "Db.Name", "OctoFx-v2")), destination, state: state).Change.Details);
+        Assert.Contains("was deleted on the destination", deleted.Reason, StringComparison.Ordinal);
+    }
+
     private (System.Text.Json.Nodes.JsonObject Destination, SyncState State) Run(System.Text.Json.Nodes.JsonObject source, VariableRules? rules = null)
     {
         var plan = _s.Plan(source, Set("variableset-Projects-101"), rules);

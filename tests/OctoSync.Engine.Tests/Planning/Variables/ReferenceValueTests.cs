@@ -75,6 +75,19 @@ public class ReferenceValueTests
         Assert.Equal("Azure = Azure Prod", Assert.Single(plan.Change.Details).Item);
     }
 
+    /// <summary>Issue #11: a skipped reference showed its source id ("Azure = Accounts-2") and "a account".</summary>
+    [Fact]
+    public void A_skipped_reference_is_shown_by_name_with_the_right_article()
+    {
+        var plan = _s.Plan(Set("variableset-Projects-1", Typed("a", "Azure", _azure, "AzureAccount")), Set("variableset-Projects-101"),
+            new VariableRules { References = ValueReferenceMode.Skip });
+
+        var detail = Assert.Single(plan.Change.Details);
+        Assert.Equal("Azure = Azure Prod", detail.Item);
+        Assert.Equal("Its value is an account (Azure Prod)", detail.Reason);
+        Assert.DoesNotContain(_azure, detail.Item, StringComparison.Ordinal);
+    }
+
     private string NamesForIds(string row)
     {
         var parts = row.Split(" | ");

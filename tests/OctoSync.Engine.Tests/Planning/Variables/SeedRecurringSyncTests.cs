@@ -48,7 +48,9 @@ public class SeedRecurringSyncTests
         Assert.Equal(connectionStringId, run2.Change.After!.Arr("Variables").Objects().ElementAt(1).Id());
         Assert.Equal(
             [
-                ("Application.Database.Name = OctoFx-#{Octopus.Environment.Name}", ChangeAction.Leave, true),
+                // The drift shows what the person left on the destination, not the source's value (issue #11).
+                ("Application.Database.Name = OctoFx-Staging [Environment: Staging]", ChangeAction.Leave, true),
+                ("Application.Database.Name = OctoFx-Production [Environment: Production]", ChangeAction.Leave, true),
                 ("ConnectionString = Database=#{Application.Database.Name} [Role: SQL-Server]", ChangeAction.Update, false),
                 ("ConnectionString = Data Source=#{Application.Database.Name} [Role: Oracle]", ChangeAction.Create, false),
             ],
@@ -63,7 +65,7 @@ public class SeedRecurringSyncTests
 
         Assert.False(run3.Change.Writes);
         Assert.Equal(ChangeAction.Leave, run3.Change.Action);
-        Assert.Equal([ChangeAction.Leave, ChangeAction.None, ChangeAction.None], run3.Change.Details.Select(d => d.Action));
+        Assert.Equal([ChangeAction.Leave, ChangeAction.Leave, ChangeAction.None, ChangeAction.None], run3.Change.Details.Select(d => d.Action));
         Assert.Equal(s.Table(destination), s.Table(run3.Change.After));
     }
 

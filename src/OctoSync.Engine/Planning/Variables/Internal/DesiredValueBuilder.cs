@@ -20,7 +20,12 @@ internal static class DesiredValueBuilder
         foreach (var json in context.Source.Arr("Variables").Objects())
         {
             var source = VariableValue.FromJson(json);
-            var item = VariableText.Item(source, context.OwnerName, (d, i) => SourceName(context, d, i));
+            // An account, certificate or worker-pool value is shown by its name: a skipped one is never translated,
+            // and its source id means nothing to a person looking at the destination.
+            var shown = source.ReferenceKind is not null && !string.IsNullOrEmpty(source.Value)
+                ? source with { Value = context.Translator.SourceKeyOf(source.Value) ?? source.Value }
+                : source;
+            var item = VariableText.Item(shown, context.OwnerName, (d, i) => SourceName(context, d, i));
             void Skip(string rule, string reason) => skipped.Add((source.Name, new ChangeDetail(item, ChangeAction.Skip, rule, reason)));
 
             var reference = ValueReferenceTranslator.Translate(source, rules.References, context.Translator);

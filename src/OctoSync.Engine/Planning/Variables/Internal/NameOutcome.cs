@@ -22,6 +22,9 @@ internal sealed class NameOutcome
 
     public List<CleanupItem> Cleanup { get; } = [];
 
+    /// <summary>The keyed hashes of supplied secrets (or placeholder marks) to record once written (docs/secrets.md).</summary>
+    public List<StateUpdate> SecretState { get; } = [];
+
     /// <summary>Values of this name on the destination once the plan is applied, as far as this set decides (for <c>#{Name}</c> checks).</summary>
     public List<VariableValue> Reaching { get; } = [];
 

@@ -25,7 +25,7 @@ internal static class ValueReferenceTranslator
         switch (mode)
         {
             case ValueReferenceMode.Skip:
-                return new Result(value, rule, null, $"its value is a {label} ({name})");
+                return new Result(value, rule, null, $"its value is {(label[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an" : "a")} {label} ({name})");
             case ValueReferenceMode.Empty:
                 return new Result(value with { Value = "" }, rule, $"{label} \"{name}\" left empty", null);
             default:

@@ -30,38 +30,45 @@ internal sealed partial class VariableNameDecider
     private void Update(DesiredValue value, string fingerprint, DestinationVariables.Entry target, string rule, string reason, bool drift, NameOutcome outcome)
     {
         // An existing sensitive value keeps its Id and is sent with Value null: the server keeps the secret.
-        var written = ForWrite(value, keepSecret: target.Value.IsSensitive, outcome);
+        var written = ForWrite(value, keepSecret: target.Value.IsSensitive, outcome, out var secretNote);
         outcome.Updates[target.Id] = written;
-        outcome.Details.Add(new ChangeDetail(Item(value.Value), ChangeAction.Update, rule, reason, drift));
+        outcome.Details.Add(new ChangeDetail(Item(value.Value), ChangeAction.Update, rule, secretNote is null ? reason : $"{reason}; {secretNote}", drift));
         outcome.State.Add(StateOf(value, fingerprint, target.Id));
         outcome.Reaching.Add(value.Value);
     }
 
     private void Create(DesiredValue value, string fingerprint, string rule, string reason, bool drift, NameOutcome outcome)
     {
-        if (value.Value.IsSensitive && Rules.Sensitive == SensitiveMode.Skip)
+        var secret = SecretFor(value.Value);
+        if (value.Value.IsSensitive && Rules.Sensitive == SensitiveMode.Skip && secret is null)
         {
             outcome.Details.Add(new ChangeDetail(Item(value.Value), ChangeAction.Skip, VariableRuleText.Sensitive(Rules.Sensitive),
                 "new sensitive value: its secret cannot be read from the source"));
             return;
         }
 
-        if (value.Value.IsSensitive)
+        if (value.Value.IsSensitive && secret is not null)
+        {
+            rule = Secrets.SecretDecision.Rule(secret);
+        }
+        else if (value.Value.IsSensitive)
         {
             rule = VariableRuleText.Sensitive(Rules.Sensitive);
             reason += "; the secret cannot be read from the source, so it holds the placeholder";
         }
 
         var id = ids.Next($"{context.Key}/{value.Value.Name}/{value.SourceId ?? "placeholder"}");
-        outcome.Creates.Add((id, ForWrite(value, keepSecret: false, outcome), value.Template));
+        outcome.Creates.Add((id, ForWrite(value, keepSecret: false, outcome, out var secretNote), value.Template));
+        reason = secretNote is null ? reason : $"{reason}; {secretNote}";
         outcome.Details.Add(new ChangeDetail(Item(value.Value), ChangeAction.Create, rule, reason, drift));
         outcome.State.Add(StateOf(value, fingerprint, id));
         outcome.Reaching.Add(value.Value);
     }
 
     /// <summary>The value as sent: a secret OctoSync cannot read is either kept (null) or replaced by the placeholder.</summary>
-    private VariableValue ForWrite(DesiredValue value, bool keepSecret, NameOutcome outcome)
+    private VariableValue ForWrite(DesiredValue value, bool keepSecret, NameOutcome outcome, out string? secretNote)
     {
+        secretNote = null;
         if (!value.Value.IsSensitive)
         {
             if (value.IsPlaceholder)
@@ -70,6 +77,12 @@ internal sealed partial class VariableNameDecider
             }
 
             return value.Value;
+        }
+
+        // A secret supplied in the destination's secrets: list is written where the placeholder would be (docs/secrets.md).
+        if (SupplySecret(value.Value, exists: keepSecret, outcome, out secretNote) is { } token)
+        {
+            return value.Value with { Value = token };
         }
 
         if (keepSecret)

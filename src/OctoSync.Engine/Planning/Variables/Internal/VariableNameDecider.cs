@@ -131,6 +131,18 @@ internal sealed partial class VariableNameDecider(
         var reason = decision.Reason.TrimEnd('.');
         switch (decision.Action)
         {
+            case ChangeAction.None when UnchangedSecret(value.Value, current!) is { } secret:
+                // Everything else is as OctoSync wrote it; the supplied secret decides on its own (docs/secrets.md).
+                if (secret.Write)
+                {
+                    Update(value, fingerprint, current!, secret.Rule, reason, drift, outcome);
+                }
+                else
+                {
+                    None(value, fingerprint, current!.Id, $"{reason}; {secret.Note}", outcome);
+                }
+
+                break;
             case ChangeAction.None:
                 None(value, fingerprint, current!.Id, reason, outcome);
                 break;
@@ -151,16 +163,30 @@ internal sealed partial class VariableNameDecider(
 
     private void LeaveDrifted(string name, IReadOnlyList<DesiredValue> desired, IReadOnlyList<VariableValueState> entries, bool edited, NameOutcome outcome)
     {
-        var reason = $"{name} was {(edited ? "edited" : "deleted")} on the destination since OctoSync wrote it (drift); every value of {name} is left as it is";
+        // What is left as it is, is what the destination holds now: the person's values, not the base or the source's.
+        // A value of ours gone while other values of the name are there is a replacement (the seed's per-environment
+        // database names), not a deletion.
+        var now = destination.Named(name).ToList();
+        var what = edited ? "edited" : now.Count > 0 ? "replaced" : "deleted";
+        var reason = $"{name} was {what} on the destination since OctoSync wrote it (drift); every value of {name} is left as it is";
         var rule = VariableRuleText.Overwrite(Rules.Overwrite);
-        foreach (var value in desired)
+        foreach (var value in now)
         {
             outcome.Details.Add(new ChangeDetail(Item(value.Value), ChangeAction.Leave, rule, reason, IsDrift: true));
         }
 
-        if (desired.Count == 0)
+        if (now.Count == 0)
         {
-            outcome.Details.Add(new ChangeDetail(name, ChangeAction.Leave, rule, reason, IsDrift: true));
+            // Deleted: nothing of the name is on the destination; the source's values are the ones not written again.
+            foreach (var value in desired)
+            {
+                outcome.Details.Add(new ChangeDetail(Item(value.Value), ChangeAction.Leave, rule, reason, IsDrift: true));
+            }
+
+            if (desired.Count == 0)
+            {
+                outcome.Details.Add(new ChangeDetail(name, ChangeAction.Leave, rule, reason, IsDrift: true));
+            }
         }
 
         outcome.State.AddRange(entries);

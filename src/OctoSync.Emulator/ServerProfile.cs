@@ -1,0 +1,81 @@
+namespace OctoSync.Emulator;
+
+/// <summary>
+/// One Octopus Server version the emulator can be: the routes it serves, the shapes it returns and its defaults.
+/// Each difference names its source in docs/emulator.md ("Server profiles").
+/// </summary>
+public sealed record ServerProfile
+{
+    private ServerProfile(string name, string version)
+    {
+        Name = name;
+        Version = version;
+    }
+
+    /// <summary>The Swagger held in shared/reference (octopus-swagger-2021.2.4488.json).</summary>
+    public static ServerProfile V2021_2 { get; } = new("2021.2", "2021.2.4488")
+    {
+        ProjectVariablesRoute = false,
+        SlugsBeyondProjects = false,
+        RunbookProcessesIdsFilter = false,
+        TenantVariablesV2 = false,
+        TenantIsDisabled = false,
+    };
+
+    /// <summary>A 2024.3 server: the 2022+ routes, slugs on every named resource, tenant variables v2.</summary>
+    public static ServerProfile V2024_3 { get; } = new("2024.3", "2024.3.0");
+
+    /// <summary>2026.3: as 2024.3, and a fresh install has its rate limit on (200 requests a minute per user).</summary>
+    public static ServerProfile V2026_3 { get; } = new("2026.3", "2026.3.0") { DefaultRateLimitPerMinute = 200 };
+
+    public static IReadOnlyList<ServerProfile> All { get; } = [V2021_2, V2024_3, V2026_3];
+
+    /// <summary>2024.3: it keeps the existing tests' intent (the 2022+ project routes they use) with no rate limit.</summary>
+    public static ServerProfile Default => V2024_3;
+
+    /// <summary>`2021.2`, `2024.3` or `2026.3`.</summary>
+    public string Name { get; }
+
+    /// <summary>What `GET /api` reports as `Version` (build numbers are not modelled beyond 2021.2.4488).</summary>
+    public string Version { get; }
+
+    /// <summary>`GET|PUT /projects/{id}/variables` (2022+, notes §2.10; absent from the 2021.2 Swagger).</summary>
+    public bool ProjectVariablesRoute { get; private init; } = true;
+
+    /// <summary>
+    /// `Slug` on environments, lifecycles, channels, tenants, runbooks, feeds, worker pools, spaces, accounts, machines,
+    /// steps and actions, and lookup by slug there (notes §2.5, §2.10); the 2021.2 Swagger has Slug on projects only.
+    /// </summary>
+    public bool SlugsBeyondProjects { get; private init; } = true;
+
+    /// <summary>`ids=` on `runbookProcesses` (the 2021.2 Swagger lists only skip/take; a server ignores what it lacks).</summary>
+    public bool RunbookProcessesIdsFilter { get; private init; } = true;
+
+    /// <summary>`/tenants/{id}/commonvariables` and `/projectvariables` (2023–2024, notes §2.10, §3.12).</summary>
+    public bool TenantVariablesV2 { get; private init; } = true;
+
+    /// <summary>Tenant `IsDisabled` (2024+ generated API docs, notes §3.12; absent from the 2021.2 Swagger).</summary>
+    public bool TenantIsDisabled { get; private init; } = true;
+
+    /// <summary>Requests a minute a fresh install allows (0 = off); anchors-notes §9, OctopusDeploy/Issues#10155.</summary>
+    public int DefaultRateLimitPerMinute { get; private init; }
+
+    /// <summary>Finds a profile by `2024.3` or a full version such as `2024.3.0`; null when none matches.</summary>
+    public static ServerProfile? Find(string? version)
+    {
+        if (string.IsNullOrWhiteSpace(version))
+        {
+            return null;
+        }
+
+        var v = version.Trim();
+        return All.FirstOrDefault(p => v == p.Name || v == p.Version || v.StartsWith(p.Name + ".", StringComparison.Ordinal));
+    }
+
+    /// <exception cref="ArgumentException">No profile has that version.</exception>
+    public static ServerProfile Parse(string version) =>
+        Find(version) ?? throw new ArgumentException(
+            $"Unknown server version '{version}': the emulator models {string.Join(", ", All.Select(p => p.Name))}.", nameof(version));
+
+    public override string ToString() => Name;
+}
