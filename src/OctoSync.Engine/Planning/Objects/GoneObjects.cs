@@ -94,6 +94,14 @@ public static class GoneObjects
                     .Select(k => (StateUpdate)new StateUpdate.RemoveObject(k)));
             }
 
+            if (kind == ResourceKind.Tenant)
+            {
+                // Its connections, tags and tenant variables (member entries, docs/rules.md "Members of synced objects").
+                updates.AddRange(new[] { Tenants.TenantMembers.ConnectionKind, Tenants.TenantMembers.TagKind, TenantVariables.TenantVariablePlanner.StateKind }
+                    .SelectMany(p => index.ObjectKeysUnder($"{p}:{key}|"))
+                    .Select(k => (StateUpdate)new StateUpdate.RemoveObject(k)));
+            }
+
             var owner = kind == ResourceKind.Project ? "Project" : kind == ResourceKind.LibraryVariableSet ? "LibraryVariableSet" : null;
             if (owner is not null)
             {

@@ -26,7 +26,8 @@ public static class NamedObjectPlanner
         public Action<JsonObject, JsonObject?, JsonObject>? Adjust { get; init; }
     }
 
-    public static Change PlanOne(PlanningSession session, Profile profile, JsonObject source, SyncRules rules, string? owner = null)
+    public static Change PlanOne(PlanningSession session, Profile profile, JsonObject source, SyncRules rules, string? owner = null,
+        Members.FormatOneState formatOne = Members.FormatOneState.None)
     {
         var key = session.Translator.DestinationKeyFor(profile.Kind, source.Name());
         var destination = session.DestinationDocument(profile.Kind, key);
@@ -45,6 +46,7 @@ public static class NamedObjectPlanner
             CreateOnly = profile.CreateOnly,
             Rules = rules,
             Owner = owner,
+            FormatOne = formatOne,
         });
         session.Changes.Add(change);
         return change;

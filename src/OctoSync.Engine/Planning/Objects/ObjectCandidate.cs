@@ -46,6 +46,10 @@ public sealed record ObjectCandidate
     /// object, updated in place under <see cref="Name"/> (the new name).</summary>
     public SourceRename? RenamedFrom { get; init; }
 
+    /// <summary>What a format 1 state entry says about this object (tenants and tag sets, whose members are now judged one by
+    /// one): <see cref="Members.FormatOneState.Unchanged"/> takes the destination as the base, <c>Changed</c> none.</summary>
+    public Members.FormatOneState FormatOne { get; init; }
+
     public required SyncRules Rules { get; init; }
     public string? Owner { get; init; }
     public IReadOnlyList<ChangeDetail> Details { get; init; } = [];

@@ -19,9 +19,14 @@ public static class ObjectDecider
         var desiredFingerprint = PortableForm.Fingerprint(Owned(candidate.Desired, candidate), translator);
         var destinationFingerprint = candidate.Destination is { } d ? PortableForm.Fingerprint(Owned(Managed(d, candidate.Desired), candidate), translator) : null;
         var rename = candidate.RenamedFrom;
-        var baseFingerprint = (rename is null
-            ? ThreeWayDecision.BaseOf(session.Input.State, candidate.Kind, candidate.Key)
-            : StateIndex.Of(session.Input.State).Object(rename.StateKey)?.Fingerprint) ?? candidate.AssumedBase;
+        var baseFingerprint = candidate.FormatOne switch
+        {
+            Members.FormatOneState.Unchanged => destinationFingerprint,
+            Members.FormatOneState.Changed => null,
+            _ => (rename is null
+                ? ThreeWayDecision.BaseOf(session.Input.State, candidate.Kind, candidate.Key)
+                : StateIndex.Of(session.Input.State).Object(rename.StateKey)?.Fingerprint) ?? candidate.AssumedBase,
+        };
         var outcome = ThreeWayDecision.Decide(baseFingerprint, destinationFingerprint, desiredFingerprint, candidate.Rules.Variables.Overwrite);
         if (rename is not null)
         {
@@ -71,7 +76,10 @@ public static class ObjectDecider
             Details = outcome.IsDrift
                 ? [.. candidate.Details, new ChangeDetail(candidate.Subject, outcome.Action, outcome.Rule, outcome.Reason, IsDrift: true)]
                 : candidate.Details,
-            StateUpdates = StateUpdatesOf(outcome, candidate, destinationId, after is not null),
+            StateUpdates = candidate.FormatOne == Members.FormatOneState.Changed && outcome.StateFingerprint is null
+                // The format 1 fingerprint no longer says what OctoSync wrote; keeping it would read as drift forever.
+                ? [new State.StateUpdate.RemoveObject(ThreeWayDecision.StateKey(candidate.Kind, candidate.Key))]
+                : StateUpdatesOf(outcome, candidate, destinationId, after is not null),
         };
     }
 

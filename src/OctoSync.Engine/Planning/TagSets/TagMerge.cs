@@ -20,11 +20,15 @@ public static class TagMerge
 
     public sealed record Result(JsonArray Tags, IReadOnlyList<ChangeDetail> Details, IReadOnlyList<StateUpdate> StateUpdates, IReadOnlyList<string> Removed, bool Writes, string Summary);
 
-    public static Result Merge(string setName, JsonObject source, JsonObject? destination, OwnedMembers owned, OverwriteMode overwrite)
+    /// <param name="destinationIsBase">A format 1 state that still matches the destination: every tag there is one OctoSync wrote.</param>
+    public static Result Merge(string setName, JsonObject source, JsonObject? destination, OwnedMembers owned, OverwriteMode overwrite, bool destinationIsBase = false)
     {
         var sourceTags = source.Arr("Tags").Objects().GroupBy(t => t.Name(), StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
-        var written = owned.Of(setName);
+        IReadOnlyDictionary<string, string> written = destinationIsBase
+            ? (destination?.Arr("Tags").Objects() ?? []).GroupBy(t => t.Name(), StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(g => g.Key, g => Fingerprint(g.First()), StringComparer.OrdinalIgnoreCase)
+            : owned.Of(setName);
         var tags = new JsonArray();
         var details = new List<ChangeDetail>();
         var states = new List<StateUpdate>();

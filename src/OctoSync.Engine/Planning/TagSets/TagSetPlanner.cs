@@ -20,6 +20,9 @@ public static class TagSetPlanner
         Unmanaged = ["SortOrder", "Tags"],
     };
 
+    /// <summary>The field a format 1 state fingerprinted together with the set's own.</summary>
+    private static readonly string[] MemberFields = ["Tags"];
+
     public static void Plan(PlanningSession session)
     {
         foreach (var tagSet in session.Destination.TagSets)
@@ -37,9 +40,16 @@ public static class TagSetPlanner
 
         foreach (var source in PlanningSession.Ordered(session.Source.TagSets).Where(s => session.Input.Select.TagSets.Matches(s.Name())))
         {
-            var change = NamedObjectPlanner.PlanOne(session, Profile, source, session.Rules);
+            var formatOne = FormatOneUpgrade.Check(session, Profile, source, MemberFields, owned);
+            var change = NamedObjectPlanner.PlanOne(session, Profile, source, session.Rules, formatOne: formatOne);
+            if (formatOne != FormatOneState.None)
+            {
+                change = change with { Details = [FormatOneUpgrade.Detail(ResourceKind.TagSet, change.Key, formatOne), .. change.Details] };
+            }
+
             planned.Add(change.Key);
-            var merge = TagMerge.Merge(change.Key, source, change.Before, owned, session.Rules.Variables.Overwrite);
+            var merge = TagMerge.Merge(change.Key, source, change.Before, owned, session.Rules.Variables.Overwrite, formatOne == FormatOneState.Unchanged);
+            LeftOutTags.Mark(session.Translator, source, merge.Tags);
             foreach (var removed in merge.Removed)
             {
                 session.AvailableTags.Remove($"{change.Key}/{removed}");

@@ -23,7 +23,8 @@ public static class TenantMembers
     public sealed record Result<T>(T Value, IReadOnlyList<ChangeDetail> Details, IReadOnlyList<StateUpdate> StateUpdates, bool Writes, string Summary);
 
     /// <summary>Merges translated source connections (destination ids or tokens) into the destination's.</summary>
-    public static Result<JsonObject> Connections(PlanningSession session, string tenant, JsonObject desired, JsonObject? destination, OwnedMembers owned, OverwriteMode overwrite)
+    public static Result<JsonObject> Connections(PlanningSession session, string tenant, JsonObject desired, JsonObject? destination, OwnedMembers owned, OverwriteMode overwrite,
+        bool destinationIsBase = false)
     {
         var translator = session.Translator;
         string Key(string id) => translator.DestinationKeyOf(id) ?? id;
@@ -48,7 +49,8 @@ public static class TenantMembers
 
         var details = new List<ChangeDetail>();
         var states = new List<StateUpdate>();
-        var written = owned.Of(tenant);
+        // A format 1 state that still matches the destination: every connection there is one OctoSync made.
+        var written = destinationIsBase ? present.ToDictionary(m => m, _ => Present, StringComparer.OrdinalIgnoreCase) : owned.Of(tenant);
         int added = 0, removed = 0;
         foreach (var member in present.Order(StringComparer.OrdinalIgnoreCase).ToList())
         {
@@ -99,7 +101,8 @@ public static class TenantMembers
     }
 
     /// <summary>Merges the source's tags that exist on the destination into the destination tenant's tags.</summary>
-    public static Result<JsonArray> Tags(string tenant, IReadOnlyList<string> desired, JsonObject? destination, OwnedMembers owned, OverwriteMode overwrite)
+    public static Result<JsonArray> Tags(string tenant, IReadOnlyList<string> desired, JsonObject? destination, OwnedMembers owned, OverwriteMode overwrite,
+        bool destinationIsBase = false)
     {
         var wanted = new HashSet<string>(desired, StringComparer.OrdinalIgnoreCase);
         var current = destination?.Strings("TenantTags") ?? [];
@@ -107,7 +110,7 @@ public static class TenantMembers
         var result = new List<string>();
         var details = new List<ChangeDetail>();
         var states = new List<StateUpdate>();
-        var written = owned.Of(tenant);
+        var written = destinationIsBase ? present.ToDictionary(t => t, _ => Present, StringComparer.OrdinalIgnoreCase) : owned.Of(tenant);
         int added = 0, removed = 0;
         foreach (var tag in current)
         {

@@ -23,6 +23,9 @@ public static class TenantPlanner
         Unmanaged = ["ClonedFromTenantId", "ProjectEnvironments", "TenantTags"],
     };
 
+    /// <summary>The fields a format 1 state fingerprinted together with the tenant's own.</summary>
+    private static readonly string[] MemberFields = ["ProjectEnvironments", "TenantTags"];
+
     public static void Plan(PlanningSession session)
     {
         var selection = session.Input.Select.Tenants;
@@ -49,11 +52,18 @@ public static class TenantPlanner
             return;
         }
 
-        var change = NamedObjectPlanner.PlanOne(session, Profile, tenant, session.Rules);
+        var formatOne = FormatOneUpgrade.Check(session, Profile, tenant, MemberFields, connectionsOwned, tagsOwned);
+        var change = NamedObjectPlanner.PlanOne(session, Profile, tenant, session.Rules, formatOne: formatOne);
+        if (formatOne != FormatOneState.None)
+        {
+            details.Add(FormatOneUpgrade.Detail(ResourceKind.Tenant, change.Key, formatOne));
+        }
+
         var overwrite = session.Rules.Variables.Overwrite;
         var tags = AvailableTags(session, change.Key, tenant, details);
-        var connected = TenantMembers.Connections(session, change.Key, connections, change.Before, connectionsOwned, overwrite);
-        var tagged = TenantMembers.Tags(change.Key, tags, change.Before, tagsOwned, overwrite);
+        var isBase = formatOne == FormatOneState.Unchanged;
+        var connected = TenantMembers.Connections(session, change.Key, connections, change.Before, connectionsOwned, overwrite, isBase);
+        var tagged = TenantMembers.Tags(change.Key, tags, change.Before, tagsOwned, overwrite, isBase);
         var writes = connected.Writes || tagged.Writes;
         var memberDetails = details.Concat(connected.Details).Concat(tagged.Details).ToList();
         var states = change.StateUpdates.Concat(connected.StateUpdates).Concat(tagged.StateUpdates).ToList();
@@ -105,9 +115,13 @@ public static class TenantPlanner
                 continue;
             }
 
-            const string Reason = "The destination does not have this tag and its tag set is not synced (select.tagSets); the tenant is synced without it.";
-            details.Add(new ChangeDetail($"tag \"{tag}\"", ChangeAction.Skip, "select.tagSets", Reason));
-            session.Diagnostics.Add(new Diagnostic(Severity.Warning, $"Tenant \"{tenant}\": tag \"{tag}\" left off. {Reason}", "select.tagSets", tenant));
+            var deleted = TagSets.LeftOutTags.IsLeftOut(session.Translator, tag);
+            var rule = deleted ? $"{ThreeWay.ThreeWayDecision.OverwriteKey}: {ThreeWay.ThreeWayDecision.Word(session.Rules.Variables.Overwrite)}" : "select.tagSets";
+            var reason = deleted
+                ? "The tag was deleted on the destination since OctoSync wrote it and is left deleted; the tenant is synced without it."
+                : "The destination does not have this tag and its tag set is not synced (select.tagSets); the tenant is synced without it.";
+            details.Add(new ChangeDetail($"tag \"{tag}\"", ChangeAction.Skip, rule, reason));
+            session.Diagnostics.Add(new Diagnostic(Severity.Warning, $"Tenant \"{tenant}\": tag \"{tag}\" left off. {reason}", rule, tenant));
         }
 
         return kept;

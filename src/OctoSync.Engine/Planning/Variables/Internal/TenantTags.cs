@@ -21,6 +21,12 @@ internal static class TenantTags
         var sourceSet = canonicalName[..slash];
         var destinationSet = translator.DestinationKeyFor(ResourceKind.TagSet, sourceSet);
         var tag = canonicalName[(slash + 1)..];
+        // A tag of a synced set that a person deleted on the destination stays deleted: it will not exist.
+        if (TagSets.LeftOutTags.IsLeftOut(translator, canonicalName))
+        {
+            return false;
+        }
+
         return Has(translator.Destination.Document(ResourceKind.TagSet, destinationSet), destinationSet, tag)
             || (translator.TranslateKey(ResourceKind.TagSet, sourceSet) is not null
                 && Has(translator.Source.Document(ResourceKind.TagSet, sourceSet), sourceSet, tag));
