@@ -52,7 +52,7 @@ public sealed class ApplyCommand(IAnsiConsole console, CliServices services) : A
             {
                 var total = planned.Plan.Changes.Count(c => c.Writes);
                 var result = await ProgressView.ApplyingAsync(console, settings.Json, planned.Plan.Destination, total,
-                    p => runner.ApplyAsync(configuration, planned, p, null, cancellationToken)).ConfigureAwait(false);
+                    p => runner.ApplyAsync(configuration, planned, p, null, cancellationToken), planned.Configuration.Connection.RequestsPerMinute).ConfigureAwait(false);
                 results.Add((planned, result));
                 if (!settings.Json)
                 {
