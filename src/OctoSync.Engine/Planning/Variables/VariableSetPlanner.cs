@@ -26,11 +26,14 @@ public static class VariableSetPlanner
         var stateUpdates = new List<StateUpdate>();
         var cleanup = new List<CleanupItem>();
         var reaching = new List<Internal.VariableValue>();
+        // Grouped once per set (issue #10): filtering every value for every name grew with the square of the set.
+        var skippedByName = desired.Skipped.ToLookup(s => s.Name, StringComparer.OrdinalIgnoreCase);
+        var valuesByName = desired.Values.ToLookup(v => v.Value.Name, StringComparer.OrdinalIgnoreCase);
         foreach (var name in Names(context, bases))
         {
-            details.AddRange(desired.Skipped.Where(s => Same(s.Name, name)).Select(s => s.Detail));
+            details.AddRange(skippedByName[name].Select(s => s.Detail));
             var entries = bases.TryGetValue(name, out var e) ? e.Entries : [];
-            var outcome = decider.Decide(name, [.. desired.Values.Where(v => Same(v.Value.Name, name))], entries);
+            var outcome = decider.Decide(name, [.. valuesByName[name]], entries);
             details.AddRange(outcome.Details);
             foreach (var (id, value) in outcome.Updates)
             {
@@ -75,31 +78,15 @@ public static class VariableSetPlanner
     /// The state entries of this set by variable name. A set that does not exist on the destination yet is new
     /// with its owner: nothing OctoSync wrote can be in it, so any old entries are not a base for it.
     /// </summary>
-    private static Dictionary<string, (string? Name, IReadOnlyList<VariableValueState> Entries)> BaseEntries(VariableSetPlanningContext context)
-    {
-        var result = new Dictionary<string, (string?, IReadOnlyList<VariableValueState>)>(StringComparer.OrdinalIgnoreCase);
-        if (context.Destination is null || context.State is null)
-        {
-            return result;
-        }
-
-        var prefix = context.Key + "/";
-        foreach (var (key, entries) in context.State.Variables.OrderBy(v => v.Key, StringComparer.Ordinal))
-        {
-            if (key.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                result.TryAdd(key[prefix.Length..], (key[prefix.Length..], entries));
-            }
-        }
-
-        return result;
-    }
+    /// <remarks>Looked up in an index of the state built once per run (issue #10), not by scanning the state per set.</remarks>
+    private static IReadOnlyDictionary<string, (string? Name, IReadOnlyList<VariableValueState> Entries)> BaseEntries(VariableSetPlanningContext context) =>
+        context.Destination is null || context.State is null
+            ? new Dictionary<string, (string?, IReadOnlyList<VariableValueState>)>(StringComparer.OrdinalIgnoreCase)
+            : VariableStateIndex.Of(context.State, context.Key);
 
     /// <summary>Variable names in the order of the source set, then names only the state remembers.</summary>
     private static IEnumerable<string> Names(VariableSetPlanningContext context, IReadOnlyDictionary<string, (string? Name, IReadOnlyList<VariableValueState> Entries)> bases) =>
         context.Source.Arr("Variables").Objects().Select(v => v.Name())
             .Concat(bases.Keys.Order(StringComparer.Ordinal))
             .Distinct(StringComparer.OrdinalIgnoreCase);
-
-    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }
