@@ -34,6 +34,12 @@ internal sealed class EmulatorHost : IAsyncDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+        // Under `dotnet-trace collect -- …` the child would inherit the tracer's port and wait for it: trace OctoSync only.
+        foreach (var variable in start.Environment.Keys.Where(k => k.StartsWith("DOTNET_Diagnostic", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(variable);
+        }
+
         if (Path.GetFileNameWithoutExtension(host) == "dotnet")
         {
             // Run as `dotnet OctoSync.Benchmarks.dll`: the child needs the assembly named too.

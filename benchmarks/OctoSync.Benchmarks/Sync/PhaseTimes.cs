@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OctoSync.Engine.Planning;
 using OctoSync.Engine.Sync;
 
 namespace OctoSync.Benchmarks.Sync;
@@ -12,6 +13,9 @@ internal sealed class PhaseTimes
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, (long Start, long End)> spans = [];
+
+    /// <summary>The input of the last plan, for <c>--plan-repeats</c>.</summary>
+    public PlanningInput? LastInput { get; private set; }
 
     public TimeSpan Plan { get; private set; }
     public TimeSpan PlanCpu { get; private set; }
@@ -47,6 +51,7 @@ internal sealed class PhaseTimes
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var start = Stopwatch.GetTimestamp();
             var plan = inner.Plan(input);
+            LastInput = input;
             Plan += Stopwatch.GetElapsedTime(start);
             PlanCpu += Process.GetCurrentProcess().TotalProcessorTime - cpu;
             return plan;

@@ -92,7 +92,13 @@ internal static class SyncBenchmark
             }
 
             await source.TakeCountsAsync();
-            rows.Add(await RunScenarioAsync(shape, "1 variable + 1 step changed", configuration, source, destination));
+            var phases = new PhaseTimes();
+            rows.Add(await RunScenarioAsync(shape, "1 variable + 1 step changed", configuration, source, destination, phases));
+            if (settings.PlanRepeats > 0 && phases.LastInput is { } input)
+            {
+                RepeatPlanning(input, settings.PlanRepeats);
+            }
+
             return rows;
         }
         finally
@@ -121,11 +127,28 @@ internal static class SyncBenchmark
         return ConfigurationLoader.Load(path);
     }
 
-    private static async Task<string> RunScenarioAsync(SpaceShape shape, string scenario, SyncConfiguration configuration, EmulatorHost source, EmulatorHost destination)
+    /// <summary>Plans the same input again and again: what a profiler should look at when planning is the question.</summary>
+    private static void RepeatPlanning(PlanningInput input, int repeats)
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        var changes = 0;
+        for (var i = 0; i < repeats; i++)
+        {
+            changes += SyncPlanner.Plan(input).Changes.Count;
+        }
+
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine(string.Create(Culture,
+            $"planned {repeats} more times: {watch.Elapsed.TotalMilliseconds / repeats:0} ms wall, {cpu.TotalMilliseconds / repeats:0} ms CPU per plan ({changes / repeats} changes)"));
+    }
+
+    private static async Task<string> RunScenarioAsync(
+        SpaceShape shape, string scenario, SyncConfiguration configuration, EmulatorHost source, EmulatorHost destination, PhaseTimes? phases = null)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        var phases = new PhaseTimes();
+        phases ??= new PhaseTimes();
         var runner = new SyncRunner(phases.Wrap(DefaultServices.Sync()));
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();

@@ -9,10 +9,11 @@ internal sealed record SyncBenchmarkArgs
     public int LatencyMs { get; init; } = 25;
     public int RateLimitPerMinute { get; init; }
     public int PacePerMinute { get; init; }
+    public int PlanRepeats { get; init; }
 
     public const string Usage =
         "usage: OctoSync.Benchmarks sync [--size S,M,L (default S,M)] [--latency-ms N=25] [--rate-limit N=0 (server, per minute)] "
-        + "[--pace N=0 (requestsPerMinute in the config)]";
+        + "[--pace N=0 (requestsPerMinute in the config)] [--plan-repeats N=0 (plan the last input N more times, for a profiler)]";
 
     public static SyncBenchmarkArgs Parse(IReadOnlyList<string> args)
     {
@@ -26,6 +27,7 @@ internal sealed record SyncBenchmarkArgs
                 "--latency-ms" => result with { LatencyMs = Int(Value()) },
                 "--rate-limit" or "--rate-limit-per-minute" => result with { RateLimitPerMinute = Int(Value()) },
                 "--pace" or "--requests-per-minute" => result with { PacePerMinute = Int(Value()) },
+                "--plan-repeats" => result with { PlanRepeats = Int(Value()) },
                 "-h" or "--help" => throw new ArgumentException(Usage),
                 var other => throw new ArgumentException($"Unknown argument '{other}'.\n{Usage}"),
             };
