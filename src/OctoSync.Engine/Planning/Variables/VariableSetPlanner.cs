@@ -1,4 +1,5 @@
 using OctoSync.Engine.Model;
+using OctoSync.Engine.Planning.ThreeWay;
 using OctoSync.Engine.Planning.Variables.Internal;
 using OctoSync.Engine.State;
 
@@ -23,6 +24,7 @@ public static class VariableSetPlanner
         var details = new List<ChangeDetail>();
         var updates = new Dictionary<string, Internal.VariableValue>(StringComparer.OrdinalIgnoreCase);
         var creates = new List<(string, Internal.VariableValue, System.Text.Json.Nodes.JsonObject)>();
+        var deletes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var stateUpdates = new List<StateUpdate>();
         var cleanup = new List<CleanupItem>();
         var reaching = new List<Internal.VariableValue>();
@@ -41,6 +43,7 @@ public static class VariableSetPlanner
             }
 
             creates.AddRange(outcome.Creates);
+            deletes.UnionWith(outcome.Deletes);
             cleanup.AddRange(outcome.Cleanup);
             reaching.AddRange(outcome.Reaching);
             if (outcome.State.Count > 0 || entries.Count > 0)
@@ -51,7 +54,7 @@ public static class VariableSetPlanner
 
         // Reasons are built from fragments; each reads as a sentence in the plan.
         details = [.. details.Select(d => d.Reason.Length == 0 ? d : d with { Reason = char.ToUpperInvariant(d.Reason[0]) + d.Reason[1..] })];
-        var after = VariableSetDocument.Build(context, destination, updates, creates);
+        var after = VariableSetDocument.Build(context, destination, updates, creates, deletes);
         var namesAfter = after.Arr("Variables").Objects().Select(v => v.Name()).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var diagnostics = desired.Diagnostics.Concat(VariableSetReport.MissingReferences(context, reaching, namesAfter)).ToList();
         var synced = desired.Values.Select(v => v.Value.Name).Concat(bases.Keys).Where(namesAfter.Contains)
@@ -60,9 +63,9 @@ public static class VariableSetPlanner
         {
             Kind = ResourceKind.VariableSet,
             Key = context.Key,
-            Action = updates.Count + creates.Count > 0 ? ChangeAction.Update
+            Action = updates.Count + creates.Count + deletes.Count > 0 ? ChangeAction.Update
                 : details.Any(d => d.Action == ChangeAction.Leave) ? ChangeAction.Leave : ChangeAction.None,
-            Rule = details.FirstOrDefault(d => d.Action == ChangeAction.Leave && updates.Count + creates.Count == 0)?.Rule ?? "default",
+            Rule = details.FirstOrDefault(d => d.Action == ChangeAction.Leave && updates.Count + creates.Count + deletes.Count == 0)?.Rule ?? "default",
             Reason = VariableSetReport.Summary(details),
             DestinationId = context.DestinationId,
             Owner = context.OwnerName,
@@ -78,11 +81,21 @@ public static class VariableSetPlanner
     /// The state entries of this set by variable name. A set that does not exist on the destination yet is new
     /// with its owner: nothing OctoSync wrote can be in it, so any old entries are not a base for it.
     /// </summary>
-    /// <remarks>Looked up in an index of the state built once per run (issue #10), not by scanning the state per set.</remarks>
-    private static IReadOnlyDictionary<string, (string? Name, IReadOnlyList<VariableValueState> Entries)> BaseEntries(VariableSetPlanningContext context) =>
-        context.Destination is null || context.State is null
-            ? new Dictionary<string, (string?, IReadOnlyList<VariableValueState>)>(StringComparer.OrdinalIgnoreCase)
-            : VariableStateIndex.Of(context.State, context.Key);
+    private static Dictionary<string, (string? Name, IReadOnlyList<VariableValueState> Entries)> BaseEntries(VariableSetPlanningContext context)
+    {
+        var result = new Dictionary<string, (string?, IReadOnlyList<VariableValueState>)>(StringComparer.OrdinalIgnoreCase);
+        if (context.Destination is null || context.State is null)
+        {
+            return result;
+        }
+
+        foreach (var (name, entries) in StateIndex.Of(context.State).VariablesOf(context.Key))
+        {
+            result.TryAdd(name, (name, entries));
+        }
+
+        return result;
+    }
 
     /// <summary>Variable names in the order of the source set, then names only the state remembers.</summary>
     private static IEnumerable<string> Names(VariableSetPlanningContext context, IReadOnlyDictionary<string, (string? Name, IReadOnlyList<VariableValueState> Entries)> bases) =>
