@@ -27,7 +27,9 @@ public static class ProgressView
         return await work(Lines<SyncProgress>(lines.Console, p => $"{p.Stage} {p.Target}: {p.Message}")).ConfigureAwait(false);
     }
 
-    public static async Task<T> ApplyingAsync<T>(IAnsiConsole console, ErrorConsole lines, bool quiet, string destination, int total, Func<IProgress<ApplyProgress>?, Task<T>> work)
+    /// <param name="requestsPerMinute">The destination's client-side pace, shown with the estimate of the time left.</param>
+    public static async Task<T> ApplyingAsync<T>(
+        IAnsiConsole console, ErrorConsole lines, bool quiet, string destination, int total, Func<IProgress<ApplyProgress>?, Task<T>> work, int? requestsPerMinute = null)
     {
         if (quiet || total == 0)
         {
@@ -38,13 +40,19 @@ public static class ProgressView
         {
             return await console.Progress().StartAsync(async ctx =>
             {
-                var task = ctx.AddTask($"Applying to {Markup.Escape(destination)}", maxValue: total);
+                // The default columns show the time left; the description adds the pace.
+                var paced = requestsPerMinute is { } perMinute ? $" (paced {perMinute}/min)" : "";
+                var task = ctx.AddTask($"Applying to {Markup.Escape(destination)}{paced}", maxValue: total);
                 return await work(new Callback<ApplyProgress>(p => task.Value = Math.Min(p.Done, total))).ConfigureAwait(false);
             }).ConfigureAwait(false);
         }
 
-        return await work(Lines<ApplyProgress>(lines.Console, p => $"apply {destination}: [{p.Done}/{p.Total}] {p.Outcome} {p.Change.Action} {p.Change.Kind} {p.Change.Key}")).ConfigureAwait(false);
+        var pace = new ApplyPace(requestsPerMinute);
+        return await work(Lines<ApplyProgress>(lines.Console, p =>
+            $"apply {destination}: [{p.Done}/{p.Total}] {p.Outcome} {p.Change.Action} {p.Change.Kind} {p.Change.Key}{Suffix(pace.Describe(p.Done, p.Total))}")).ConfigureAwait(false);
     }
+
+    private static string Suffix(string text) => text.Length == 0 ? "" : " · " + text;
 
     private static Callback<T> Lines<T>(IAnsiConsole console, Func<T, string> format)
     {

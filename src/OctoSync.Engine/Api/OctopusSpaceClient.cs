@@ -34,6 +34,9 @@ public sealed partial class OctopusSpaceClient : IOctopusSpaceClient, IDisposabl
     /// <summary>HTTP requests sent so far, retries and the connection's own requests included.</summary>
     public long RequestCount => sender.Counters.Requests;
 
+    /// <summary>The client-side pace of this instance (<c>requestsPerMinute</c>), or null when it is not paced.</summary>
+    public int? RequestsPerMinute => sender.Pacer?.RequestsPerMinute;
+
     /// <summary>Of <see cref="RequestCount"/>, how many were retries.</summary>
     public long RetryCount => sender.Counters.Retries;
 

@@ -34,6 +34,12 @@ public sealed record SyncConfiguration
 /// <summary>URL, API key and space of one Octopus instance. <see cref="ToString"/> never shows the key.</summary>
 public sealed record OctopusConnection(Uri Url, string ApiKey, string? Space)
 {
+    /// <summary>
+    /// The client-side pace (<c>requestsPerMinute</c>): every request to this instance, reads and writes, retries
+    /// included, waits for a token of one bucket per instance. Null = not paced (docs/configuration.md).
+    /// </summary>
+    public int? RequestsPerMinute { get; init; }
+
     public override string ToString() => $"{Url} (space {Space ?? "default"})";
 }
 

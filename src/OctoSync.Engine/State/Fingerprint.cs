@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -21,6 +22,30 @@ public static class Fingerprint
 
     public static string Of(string text) => Of(JsonValue.Create(text));
 
+    /// <summary>
+    /// Property names as JSON strings, serialised once each (issue #10: serialising every name of every document was a
+    /// hot spot). Names are few (the API's own, plus property bags); past <see cref="MaxCachedKeys"/> they are not kept.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, string> EscapedKeys = new(StringComparer.Ordinal);
+
+    private const int MaxCachedKeys = 20_000;
+
+    private static string EscapedKey(string key)
+    {
+        if (EscapedKeys.TryGetValue(key, out var escaped))
+        {
+            return escaped;
+        }
+
+        escaped = JsonSerializer.Serialize(key);
+        if (EscapedKeys.Count < MaxCachedKeys)
+        {
+            EscapedKeys.TryAdd(key, escaped);
+        }
+
+        return escaped;
+    }
+
     private static void Write(JsonNode? node, StringBuilder sb)
     {
         switch (node)
@@ -32,7 +57,7 @@ public static class Fingerprint
                 sb.Append('{');
                 foreach (var (key, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
                 {
-                    sb.Append(JsonSerializer.Serialize(key)).Append(':');
+                    sb.Append(EscapedKey(key)).Append(':');
                     Write(value, sb);
                     sb.Append(',');
                 }

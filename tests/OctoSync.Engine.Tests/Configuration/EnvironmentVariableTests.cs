@@ -53,7 +53,7 @@ public class EnvironmentVariableTests
         Assert.Equal(
             [
                 "octosync.yaml:9: destinations[prod].rules.variables.overwrite: '${SRC_KEY}' is not one of never, unchanged, always",
-                "octosync.yaml:10: destinations[prod].bogus: unknown key; expected one of name, url, apiKey, space, environments, rules, secrets",
+                "octosync.yaml:10: destinations[prod].bogus: unknown key; expected one of name, url, apiKey, space, requestsPerMinute, environments, rules, secrets",
             ],
             ex.Errors);
         Assert.DoesNotContain("SECRET", ex.Message, StringComparison.Ordinal);

@@ -62,7 +62,7 @@ public sealed class ApplyCommand(IAnsiConsole console, ErrorConsole errors, CliS
                 try
                 {
                     var result = await ProgressView.ApplyingAsync(console, errors, settings.Json, planned.Plan.Destination, total,
-                        p => run.Runner.ApplyAsync(run.Configuration, planned, p, null, cancellationToken)).ConfigureAwait(false);
+                        p => run.Runner.ApplyAsync(run.Configuration, planned, p, null, cancellationToken), planned.Configuration.Connection.RequestsPerMinute).ConfigureAwait(false);
                     results.Add((planned, result));
                     if (!settings.Json)
                     {

@@ -5,7 +5,8 @@ namespace OctoSync.Engine.Api.Internal;
 
 /// <summary>
 /// Builds the <see cref="HttpClient"/> of one Octopus client through <see cref="IHttpClientFactory"/>:
-/// API key header → resilience pipeline (<see cref="OctopusResilience"/>) → request counting and body buffering →
+/// API key header → resilience pipeline (<see cref="OctopusResilience"/>) → pacing (when <c>requestsPerMinute</c> is set) →
+/// request counting and body buffering →
 /// primary handler. The service provider lives as long as the client.
 /// </summary>
 internal sealed class OctopusHttp : IDisposable
@@ -13,7 +14,7 @@ internal sealed class OctopusHttp : IDisposable
     private const string ClientName = "octopus";
     private readonly ServiceProvider services;
 
-    public OctopusHttp(string apiKey, OctopusClientOptions options, OctopusRequestCounters counters)
+    public OctopusHttp(string apiKey, OctopusClientOptions options, OctopusRequestCounters counters, RequestPacer? pacer)
     {
         var collection = new ServiceCollection();
         collection.AddSingleton(options.TimeProvider);
@@ -31,6 +32,11 @@ internal sealed class OctopusHttp : IDisposable
 
         // Handlers run in the order added: the pipeline wraps the counting handler, so each retry is counted.
         http.AddResilienceHandler(OctopusResilience.PipelineName, builder => OctopusResilience.Configure(builder, options, counters.CountRetry));
+        if (pacer is not null)
+        {
+            http.AddHttpMessageHandler(() => new PacingHandler(pacer));
+        }
+
         http.AddHttpMessageHandler(() => new RequestCountingHandler(counters));
         services = collection.BuildServiceProvider();
         Client = services.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName);

@@ -24,13 +24,17 @@ internal sealed class OctopusSender : IDisposable
         this.options = options;
         ServerUrl = OctopusUrls.NormalizeServer(connection.Url);
         Counters = new OctopusRequestCounters();
-        http = new OctopusHttp(connection.ApiKey, options, Counters);
+        Pacer = connection.RequestsPerMinute is { } perMinute ? RequestPacer.For(ServerUrl, perMinute, options.TimeProvider) : null;
+        http = new OctopusHttp(connection.ApiKey, options, Counters, Pacer);
         gate = new SemaphoreSlim(options.MaxConcurrentRequests, options.MaxConcurrentRequests);
     }
 
     public Uri ServerUrl { get; }
 
     public OctopusRequestCounters Counters { get; }
+
+    /// <summary>The instance's pace, or null when <c>requestsPerMinute</c> is not set.</summary>
+    public RequestPacer? Pacer { get; }
 
     /// <summary>Sends the request; returns the parsed body, or null for an empty one.</summary>
     public async Task<JsonNode?> SendAsync(HttpMethod method, Uri url, JsonObject? body, CancellationToken cancellationToken)

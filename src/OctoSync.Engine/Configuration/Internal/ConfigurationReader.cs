@@ -79,7 +79,7 @@ internal static class ConfigurationReader
         }
 
         var parts = new ConnectionReader.Parts();
-        foreach (var e in r.Entries(map, entry.Path, ["url", "apiKey", "space"]))
+        foreach (var e in r.Entries(map, entry.Path, ConnectionReader.Keys))
         {
             ConnectionReader.TryRead(r, e, parts);
         }

@@ -2,9 +2,12 @@ using YamlDotNet.RepresentationModel;
 
 namespace OctoSync.Engine.Configuration.Internal;
 
-/// <summary>Reads <c>url</c>, <c>apiKey</c> and <c>space</c> of <c>source</c> or a destination.</summary>
+/// <summary>Reads <c>url</c>, <c>apiKey</c>, <c>space</c> and <c>requestsPerMinute</c> of <c>source</c> or a destination.</summary>
 internal static class ConnectionReader
 {
+    /// <summary>The connection keys, for the known-key lists of <c>source</c> and a destination.</summary>
+    public static readonly string[] Keys = ["url", "apiKey", "space", "requestsPerMinute"];
+
     /// <summary>Reads one of the connection keys into <paramref name="parts"/>; false for any other key.</summary>
     public static bool TryRead(ConfigReader r, ConfigReader.Entry e, Parts parts)
     {
@@ -19,6 +22,9 @@ internal static class ConnectionReader
                 return true;
             case "space":
                 parts.Space = r.Text(e.Value, e.Path);
+                return true;
+            case "requestsPerMinute":
+                parts.RequestsPerMinute = RequestsPerMinute(r, e);
                 return true;
             default:
                 return false;
@@ -70,13 +76,32 @@ internal static class ConnectionReader
         return redacted;
     }
 
+    /// <summary>The client-side pace: a whole number of requests per minute, at least 1 (absent = not paced).</summary>
+    private static int? RequestsPerMinute(ConfigReader r, ConfigReader.Entry e)
+    {
+        if (r.Text(e.Value, e.Path, required: true) is not { } text)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var perMinute) && perMinute >= 1)
+        {
+            return perMinute;
+        }
+
+        r.Error(e.Value, e.Path, $"'{((YamlScalarNode)e.Value).Value}' is not a whole number of requests per minute (1 or more)");
+        return null;
+    }
+
     /// <summary>The connection as read so far; <see cref="Build"/> is null while anything is missing or invalid.</summary>
     public sealed class Parts
     {
         public Uri? Url { get; set; }
         public string? ApiKey { get; set; }
         public string? Space { get; set; }
+        public int? RequestsPerMinute { get; set; }
 
-        public OctopusConnection? Build() => Url is not null && ApiKey is not null ? new OctopusConnection(Url, ApiKey, Space) : null;
+        public OctopusConnection? Build() =>
+            Url is not null && ApiKey is not null ? new OctopusConnection(Url, ApiKey, Space) { RequestsPerMinute = RequestsPerMinute } : null;
     }
 }

@@ -6,7 +6,7 @@ namespace OctoSync.Engine.Configuration.Internal;
 /// <summary>Reads <c>destinations:</c>: a non-empty list of uniquely named destinations.</summary>
 internal static class DestinationReader
 {
-    private static readonly string[] Keys = ["name", "url", "apiKey", "space", "environments", "rules", "secrets"];
+    private static readonly string[] Keys = ["name", "url", "apiKey", "space", "requestsPerMinute", "environments", "rules", "secrets"];
 
     public static List<Draft> Read(ConfigReader r, ConfigReader.Entry entry)
     {

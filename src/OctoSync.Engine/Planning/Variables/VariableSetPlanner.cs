@@ -28,11 +28,14 @@ public static class VariableSetPlanner
         var stateUpdates = new List<StateUpdate>();
         var cleanup = new List<CleanupItem>();
         var reaching = new List<Internal.VariableValue>();
+        // Grouped once per set (issue #10): filtering every value for every name grew with the square of the set.
+        var skippedByName = desired.Skipped.ToLookup(s => s.Name, StringComparer.OrdinalIgnoreCase);
+        var valuesByName = desired.Values.ToLookup(v => v.Value.Name, StringComparer.OrdinalIgnoreCase);
         foreach (var name in Names(context, bases))
         {
-            details.AddRange(desired.Skipped.Where(s => Same(s.Name, name)).Select(s => s.Detail));
+            details.AddRange(skippedByName[name].Select(s => s.Detail));
             var entries = bases.TryGetValue(name, out var e) ? e.Entries : [];
-            var outcome = decider.Decide(name, [.. desired.Values.Where(v => Same(v.Value.Name, name))], entries);
+            var outcome = decider.Decide(name, [.. valuesByName[name]], entries);
             details.AddRange(outcome.Details);
             foreach (var (id, value) in outcome.Updates)
             {
@@ -101,6 +104,4 @@ public static class VariableSetPlanner
         context.Source.Arr("Variables").Objects().Select(v => v.Name())
             .Concat(bases.Keys.Order(StringComparer.Ordinal))
             .Distinct(StringComparer.OrdinalIgnoreCase);
-
-    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

@@ -8,6 +8,7 @@ namespace OctoSync.Engine.Planning.Variables.Internal;
 internal sealed class DestinationVariables
 {
     private readonly Dictionary<string, Entry> _byId = new(StringComparer.OrdinalIgnoreCase);
+    private ILookup<string, Entry>? _byName;
 
     public DestinationVariables(JsonObject? set, Translator translator)
     {
@@ -29,5 +30,6 @@ internal sealed class DestinationVariables
 
     public Entry? Find(string? id) => id is not null && _byId.TryGetValue(id, out var e) ? e : null;
 
-    public IEnumerable<Entry> Named(string name) => All.Where(e => string.Equals(e.Value.Name, name, StringComparison.OrdinalIgnoreCase));
+    /// <summary>The values of one name, in the order of <see cref="All"/> (grouped once: a scan per name grew with the square of the set).</summary>
+    public IEnumerable<Entry> Named(string name) => (_byName ??= All.ToLookup(e => e.Value.Name, StringComparer.OrdinalIgnoreCase))[name];
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace OctoSync.Benchmarks;
 
 /// <summary>Command-line knobs of the snapshot benchmark; every one has a default.</summary>
-internal sealed record BenchmarkArgs
+internal sealed record SnapshotBenchmarkArgs
 {
     public int Projects { get; init; } = 200;
     public int LatencyMs { get; init; } = 20;
@@ -12,12 +12,12 @@ internal sealed record BenchmarkArgs
     public int Concurrency { get; init; } = 4;
 
     public const string Usage =
-        "usage: OctoSync.Benchmarks [--projects N=200] [--latency-ms N=20] [--rate-limit-per-minute N=0] [--fault-rate P=0] [--concurrency N=4]";
+        "usage: OctoSync.Benchmarks snapshot [--projects N=200] [--latency-ms N=20] [--rate-limit-per-minute N=0] [--fault-rate P=0] [--concurrency N=4]";
 
     /// <summary>A bare number is the project count (<c>dotnet run -- 500</c>).</summary>
-    public static BenchmarkArgs Parse(IReadOnlyList<string> args)
+    public static SnapshotBenchmarkArgs Parse(IReadOnlyList<string> args)
     {
-        var result = new BenchmarkArgs();
+        var result = new SnapshotBenchmarkArgs();
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
