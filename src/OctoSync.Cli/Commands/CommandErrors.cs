@@ -28,5 +28,5 @@ internal static class CommandErrors
     /// <summary>Also used by <see cref="CliApp"/> for failures outside a command body.</summary>
     public static bool IsExpected(Exception e) =>
         e is SyncException or ConfigurationException or OctopusApiException or FileNotFoundException or DirectoryNotFoundException or OperationCanceledException
-        or StateException;
+        or StateException or OctoSync.Engine.Applying.SavedPlans.SavedPlanException;
 }

@@ -25,6 +25,10 @@ public sealed record SyncServices
     /// <summary>Loads the state of one destination from a folder (empty when there is none yet).</summary>
     public required Func<string, string, SyncState> LoadState { get; init; }
 
-    /// <summary>Saves the state of one destination into a folder, atomically.</summary>
+    /// <summary>Saves the state of one destination into a folder, atomically (and clears its journal).</summary>
     public required Action<string, SyncState> SaveState { get; init; }
+
+    /// <summary>Appends one write's state updates to the journal beside a destination's state file, durably
+    /// (folder, destination, entry; <see cref="StateStore.Append"/>).</summary>
+    public required Action<string, string, StateJournalEntry> AppendJournal { get; init; }
 }

@@ -34,14 +34,16 @@ internal sealed class TwoInstances : IAsyncDisposable
     public string ConfigPath => Path.Combine(Folder, "octosync.yaml");
 
     /// <summary>Both instances seeded; the configuration maps Test → Staging unless <paramref name="environments"/> says otherwise.</summary>
-    public static async Task<TwoInstances> StartAsync(IReadOnlyDictionary<string, string>? environments = null, string? rulesYaml = null)
+    /// <param name="destinationFaultRate">The destination emulator's random faults (500, 503, dropped connections);
+    /// seeding retries through them, which is safe because the emulator's faults come before any processing.</param>
+    public static async Task<TwoInstances> StartAsync(IReadOnlyDictionary<string, string>? environments = null, string? rulesYaml = null, double destinationFaultRate = 0)
     {
         var source = await EmulatorServer.StartAsync(new EmulatorOptions { ApiKey = SourceKey });
-        var destination = await EmulatorServer.StartAsync(new EmulatorOptions { ApiKey = DestinationKey });
+        var destination = await EmulatorServer.StartAsync(new EmulatorOptions { ApiKey = DestinationKey, FaultRate = destinationFaultRate });
         var sourceClient = await OctopusClient.ConnectAsync(new OctopusConnection(source.BaseUrl, SourceKey, null));
-        var destinationClient = await OctopusClient.ConnectAsync(new OctopusConnection(destination.BaseUrl, DestinationKey, null));
+        var destinationClient = await RetryingSeedClient.ConnectAsync(new OctopusConnection(destination.BaseUrl, DestinationKey, null));
         await OctoFxExample.SeedSourceAsync(sourceClient);
-        await OctoFxExample.SeedDestinationAsync(destinationClient);
+        await OctoFxExample.SeedDestinationAsync(destinationFaultRate > 0 ? new RetryingSeedClient(destinationClient) : destinationClient);
         var folder = Path.Combine(Path.GetTempPath(), $"octosync-e2e-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "octosync.yaml"), OctoFxExample.ConfigurationYaml(source.BaseUrl, destination.BaseUrl, environments, rulesYaml));

@@ -25,7 +25,7 @@ internal sealed class ChangeWriter(IOctopusSpaceClient client, IdRegistry ids)
             return change.Action switch
             {
                 ChangeAction.Create => await CreateAsync(change, Require(change, body), ct).ConfigureAwait(false),
-                ChangeAction.Update => await UpdateAsync(change, Require(change, id), Require(change, body), ct).ConfigureAwait(false),
+                ChangeAction.Update => await UpdateAsync(change, Require(change, id), Require(change, body), ReferenceToken.IsToken(change.DestinationId), ct).ConfigureAwait(false),
                 _ => await DeleteAsync(change, Require(change, id), ct).ConfigureAwait(false),
             };
         }
@@ -49,7 +49,7 @@ internal sealed class ChangeWriter(IOctopusSpaceClient client, IdRegistry ids)
         if (ids.TryGet(change.Kind, change.Key, out var existingId))
         {
             var path = ResourcePaths.Document(change.Kind, existingId);
-            var current = await client.GetAsync(path, ct).ConfigureAwait(false);
+            var current = ids.TakeCompanion(change.Kind, change.Key) ?? await client.GetAsync(path, ct).ConfigureAwait(false);
             foreach (var (name, value) in body)
             {
                 if (name is not ("Id" or "Links"))
@@ -62,28 +62,27 @@ internal sealed class ChangeWriter(IOctopusSpaceClient client, IdRegistry ids)
             return new ChangeOutcome(change, ApplyOutcome.Applied, "updated the one Octopus created with its owner", existingId);
         }
 
-        var created = await client.CreateAsync(ResourcePaths.Collection(change.Kind), body, ct).ConfigureAwait(false);
+        var created = await UnknownOutcomes.CreateAsync(client, change.Kind, body, ct).ConfigureAwait(false);
         await ImplicitObjects.RecordAsync(change, created, client, ids, ct).ConfigureAwait(false);
         return new ChangeOutcome(change, ApplyOutcome.Applied, DestinationId: created.Str("Id"));
     }
 
-    private async Task<ChangeOutcome> UpdateAsync(Change change, string id, JsonObject body, CancellationToken ct)
+    private async Task<ChangeOutcome> UpdateAsync(Change change, string id, JsonObject body, bool createdThisApply, CancellationToken ct)
     {
         var path = ResourcePaths.Document(change.Kind, id);
         if (ResourcePaths.IsVersioned(change.Kind))
         {
-            // Re-read just before writing: the PUT must carry the current Version, and a Version that moved since the
-            // plan read the document means a person (or another run) changed it — the plan is stale for this object.
-            var current = await client.GetAsync(path, ct).ConfigureAwait(false);
-            var now = current["Version"]?.ToJsonString();
-            var then = change.Before?["Version"]?.ToJsonString();
-            if (change.Before is not null && now != then)
+            // The PUT carries the Version the plan read (the snapshot holds it): Octopus refuses a stale one with 400
+            // "another user has made changes", which is the conflict signal (re-read and re-plan). Only a process or
+            // variable set Octopus created with an owner in this apply has no plan-time Version: read it once.
+            var version = createdThisApply ? null : change.Before?["Version"] ?? body["Version"];
+            if (version is null)
             {
-                return new ChangeOutcome(change, ApplyOutcome.Conflict,
-                    $"{change.Kind} {change.Key} changed on the destination since it was read (Version {then} → {now}); nothing written", id);
+                var current = await client.GetAsync(path, ct).ConfigureAwait(false);
+                version = current["Version"];
             }
 
-            body["Version"] = current["Version"]?.DeepClone();
+            body["Version"] = version?.DeepClone();
         }
 
         var saved = await client.UpdateAsync(path, body, ct).ConfigureAwait(false);
