@@ -113,7 +113,9 @@ public sealed class ApplyCommand(IAnsiConsole console, CliServices services) : A
             ReportInterruption(result, interruption);
         }
 
-        return await FinishAsync(settings, results, cancellationToken).ConfigureAwait(false);
+        var exit = await FinishAsync(settings, results, cancellationToken).ConfigureAwait(false);
+        // Stopped by a signal: exit 1 even when the last write in flight was the last of the plan.
+        return interruption.Stop.IsCancellationRequested ? ExitCodes.Error : exit;
     }
 
     private async Task<int> ApplySavedAsync(
