@@ -73,19 +73,45 @@ internal sealed class ChangeWriter(IOctopusSpaceClient client, IdRegistry ids)
         if (ResourcePaths.IsVersioned(change.Kind))
         {
             // The PUT carries the Version the plan read (the snapshot holds it): Octopus refuses a stale one with 400
-            // "another user has made changes", which is the conflict signal (re-read and re-plan). Only a process or
-            // variable set Octopus created with an owner in this apply has no plan-time Version: read it once.
-            var version = createdThisApply ? null : change.Before?["Version"] ?? body["Version"];
-            if (version is null)
+            // "another user has made changes", which is the conflict signal (re-read and re-plan).
+            if (createdThisApply)
             {
-                var current = await client.GetAsync(path, ct).ConfigureAwait(false);
-                version = current["Version"];
+                return await UpdateCompanionAsync(change, id, path, body, ct).ConfigureAwait(false);
             }
 
-            body["Version"] = version?.DeepClone();
+            body["Version"] = (change.Before?["Version"] ?? body["Version"])?.DeepClone();
         }
 
         var saved = await client.UpdateAsync(path, body, ct).ConfigureAwait(false);
+        if (ResourcePaths.IsProcess(change.Kind))
+        {
+            ImplicitObjects.RecordActions(change, saved, ids);
+        }
+
+        return new ChangeOutcome(change, ApplyOutcome.Applied, DestinationId: id);
+    }
+
+    /// <summary>
+    /// A process or variable set Octopus created with its owner in this apply: no plan read it, and the POST's answer
+    /// does not carry its Version. Octopus creates it at Version 0 (docs/octopus-api-notes §3.5: "its deployment
+    /// process (Version 0, no steps)"), so the PUT tries 0 first; only if the server disagrees is the document read
+    /// once for its Version (this apply made the object moments ago, so the refusal is not a person's edit).
+    /// </summary>
+    private async Task<ChangeOutcome> UpdateCompanionAsync(Change change, string id, string path, JsonObject body, CancellationToken ct)
+    {
+        JsonObject saved;
+        try
+        {
+            body["Version"] = 0;
+            saved = await client.UpdateAsync(path, body, ct).ConfigureAwait(false);
+        }
+        catch (OctopusApiException e) when (e.IsVersionConflict)
+        {
+            var current = await client.GetAsync(path, ct).ConfigureAwait(false);
+            body["Version"] = current["Version"]?.DeepClone();
+            saved = await client.UpdateAsync(path, body, ct).ConfigureAwait(false);
+        }
+
         if (ResourcePaths.IsProcess(change.Kind))
         {
             ImplicitObjects.RecordActions(change, saved, ids);
