@@ -8,7 +8,7 @@ public sealed record PlanSummary(int Create, int Update, int Delete, int Skipped
     public static PlanSummary Of(Plan plan) => new(
         plan.Count(ChangeAction.Create),
         plan.Count(ChangeAction.Update),
-        plan.Count(ChangeAction.Delete),
+        plan.DeleteCount,
         plan.Count(ChangeAction.Skip) + plan.Changes.Sum(c => c.Details.Count(d => d.Action == ChangeAction.Skip)),
         plan.Count(ChangeAction.Leave) + plan.Changes.Sum(c => c.Details.Count(d => d.Action == ChangeAction.Leave)),
         plan.Changes.Sum(c => c.Details.Count(d => d.IsDrift)),

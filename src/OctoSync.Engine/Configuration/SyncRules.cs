@@ -20,7 +20,19 @@ public sealed record SyncRules
     public ReferenceMode Accounts { get; init; } = ReferenceMode.ByName;
     /// <value>Default <see cref="ReferenceMode.ByName"/>.</value>
     public ReferenceMode Certificates { get; init; } = ReferenceMode.ByName;
+    public DeletionRules Deletions { get; init; } = new();
 }
+
+/// <summary><c>rules.deletions</c>: what happens on the destination to what OctoSync wrote once its source is gone (spec §6).</summary>
+public sealed record DeletionRules
+{
+    /// <summary><c>rules.deletions.objects</c>: whole projects, tenants, library variable sets and step templates.</summary>
+    /// <value>Default <see cref="DeletionMode.Report"/>: reported on every run, never removed.</value>
+    public DeletionMode Objects { get; init; } = DeletionMode.Report;
+}
+
+/// <summary>Whether a whole object OctoSync created, gone from the source, is only reported or also removed.</summary>
+public enum DeletionMode { Report, Remove }
 
 public sealed record EnvironmentRules
 {

@@ -21,6 +21,11 @@ public sealed record Plan
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
     public bool HasWrites => Changes.Any(c => c.Writes);
     public int Count(ChangeAction action) => Changes.Count(c => c.Action == action);
+
+    /// <summary>Everything this plan deletes: whole objects, and parts removed inside an object it updates (steps, actions,
+    /// variable values), so a summary never says "0 to delete" while it deletes.</summary>
+    public int DeleteCount => Count(ChangeAction.Delete)
+        + Changes.Where(c => c.Action == ChangeAction.Update).Sum(c => c.Details.Count(d => d.Action == ChangeAction.Delete));
 }
 
 /// <summary>How one source environment maps to this destination; <see cref="Destination"/> null = excluded.</summary>

@@ -3,6 +3,7 @@ using OctoSync.Engine.Planning.Environments;
 using OctoSync.Engine.Planning.Feeds;
 using OctoSync.Engine.Planning.LibraryVariableSets;
 using OctoSync.Engine.Planning.Lifecycles;
+using OctoSync.Engine.Planning.Objects;
 using OctoSync.Engine.Planning.ProjectGroups;
 using OctoSync.Engine.Planning.Projects;
 using OctoSync.Engine.Planning.ScriptModules;
@@ -35,6 +36,7 @@ public static class SyncPlanner
         LifecyclePlanner.Plan(session);
         ProjectPlanner.Plan(session);
         TenantPlanner.Plan(session);
+        GoneObjects.Plan(session);
         return session.ToPlan();
     }
 }

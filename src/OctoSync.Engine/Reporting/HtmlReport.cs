@@ -81,7 +81,7 @@ public static class HtmlReport
         int Parts(ChangeAction a) => plan.Count(a) + plan.Changes.Sum(c => c.Details.Count(x => x.Action == a));
         var drift = plan.Changes.Sum(c => c.Details.Count(x => x.IsDrift));
         return string.Create(CultureInfo.InvariantCulture,
-            $"Plan: {plan.Count(ChangeAction.Create)} to create, {plan.Count(ChangeAction.Update)} to update, {plan.Count(ChangeAction.Delete)} to delete, "
+            $"Plan: {plan.Count(ChangeAction.Create)} to create, {plan.Count(ChangeAction.Update)} to update, {plan.DeleteCount} to delete, "
             + $"{Parts(ChangeAction.Skip)} skipped, {Parts(ChangeAction.Leave)} left ({drift} drift), {plan.Count(ChangeAction.None)} unchanged");
     }
 }

@@ -83,9 +83,9 @@ public sealed class StateStore
         }
 
         var version = node!["formatVersion"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : (int?)null;
-        if (version != SyncState.CurrentFormatVersion)
+        if (version is not { } readable || !SyncState.ReadableFormatVersions.Contains(readable))
         {
-            throw new StateException(path, $"has format version {version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(missing)"}; this OctoSync reads version {SyncState.CurrentFormatVersion}");
+            throw new StateException(path, $"has format version {version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(missing)"}; this OctoSync reads versions {string.Join(", ", SyncState.ReadableFormatVersions)}");
         }
 
         try
@@ -96,7 +96,8 @@ public sealed class StateStore
                 throw new JsonException("\"destination\", \"objects\" and \"variables\" must not be null");
             }
 
-            return state;
+            // Version 1 → 2: the identity fields are new and start empty (null); the next save writes version 2.
+            return state with { FormatVersion = SyncState.CurrentFormatVersion };
         }
         catch (JsonException ex)
         {

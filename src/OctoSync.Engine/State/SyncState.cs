@@ -8,7 +8,12 @@ namespace OctoSync.Engine.State;
 /// </summary>
 public sealed record SyncState
 {
-    public const int CurrentFormatVersion = 1;
+    /// <summary>2: objects and steps carry their source identity (<see cref="ObjectState.SourceId"/>, <see cref="ObjectState.SourceName"/>)
+    /// and values the fingerprint of their text; version 1 files are read and migrated (the new fields start empty).</summary>
+    public const int CurrentFormatVersion = 2;
+
+    /// <summary>Every format version this OctoSync reads (older ones are migrated on load).</summary>
+    public static readonly IReadOnlyList<int> ReadableFormatVersions = [1, 2];
 
     /// <summary>Identifies the file as an OctoSync state file of this format.</summary>
     public string Format { get; init; } = "octosync-state";
@@ -61,8 +66,27 @@ public sealed record SyncState
     }
 }
 
-/// <summary>The fingerprint of what OctoSync wrote for one object or step (managed fields, ids replaced by names).</summary>
-public sealed record ObjectState(string Fingerprint, string? DestinationId = null);
+/// <summary>
+/// What OctoSync owns on the destination for one object or element (project, channel, runbook, step, …): the fingerprint
+/// of what it wrote (managed fields, ids replaced by names) and the source identity it came from, so a source rename
+/// is followed (same source id, new name) and a source deletion is recognised (no source object has that id any more).
+/// </summary>
+/// <param name="Fingerprint">Fingerprint of what was written (or adopted).</param>
+/// <param name="DestinationId">The destination object's id when it was written.</param>
+/// <param name="SourceId">The source object's id (null in state files of format version 1).</param>
+/// <param name="SourceName">The name the source object had when it was written (null in version 1 files).</param>
+/// <param name="Fields">For a step: the managed fields the fingerprint covers (top-level names, then <c>Actions.</c> names), so
+/// a step whose source is gone is fingerprinted on the destination exactly as it was written. Null for other kinds.</param>
+public sealed record ObjectState(string Fingerprint, string? DestinationId = null, string? SourceId = null, string? SourceName = null,
+    IReadOnlyList<string>? Fields = null)
+{
+    // Records compare lists by reference; state entries are compared by content (tests, "unchanged" checks).
+    public bool Equals(ObjectState? other) =>
+        other is not null && Fingerprint == other.Fingerprint && DestinationId == other.DestinationId && SourceId == other.SourceId
+        && SourceName == other.SourceName && (Fields ?? []).SequenceEqual(other.Fields ?? []);
+
+    public override int GetHashCode() => HashCode.Combine(Fingerprint, DestinationId, SourceId, SourceName);
+}
 
 /// <summary>
 /// One value of a variable as OctoSync wrote it. Source and destination variable ids are kept as matching
@@ -74,13 +98,19 @@ public sealed record ObjectState(string Fingerprint, string? DestinationId = nul
 /// <param name="WrittenFingerprint">Fingerprint of the destination value as written (name, value, type, scope by names).</param>
 /// <param name="IsPlaceholder">True when the value written was the placeholder.</param>
 /// <param name="PortableScope">The portable part of the scope (Role, TenantTag, ProcessOwner, Channel, Action by name), for matching.</param>
+/// <param name="TextFingerprint">Fingerprint of the value text written (null for a sensitive value, and in version 1 files):
+/// a source rewritten with new ids is matched to what OctoSync wrote by name and text when only the scope changed.</param>
+/// <param name="ScopeKey">The whole scope as written, by names (null in version 1 files): matched by name and scope when
+/// only the text changed.</param>
 public sealed record VariableValueState(
     string? SourceId,
     string SourceFingerprint,
     string? DestinationId,
     string WrittenFingerprint,
     bool IsPlaceholder,
-    string PortableScope);
+    string PortableScope,
+    string? TextFingerprint = null,
+    string? ScopeKey = null);
 
 /// <summary>A change to the state, carried by a plan's change and recorded once that change succeeded.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "$update")]

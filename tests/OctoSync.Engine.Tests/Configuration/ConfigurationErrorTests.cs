@@ -16,6 +16,8 @@ public class ConfigurationErrorTests
         { "rules:\n  environments: { createMissing: yes please }", "octosync.yaml:9: rules.environments.createMissing: 'yes please' is not one of true, false" },
         { "select:\n  tenants: some", "octosync.yaml:9: select.tenants: 'some' is not one of connected, all, none" },
         { "rules:\n  variables:\n    scopeMatchh: exact", "octosync.yaml:10: rules.variables.scopeMatchh: unknown key; did you mean 'scopeMatch'?" },
+        { "rules:\n  deletions: { objects: delete }", "octosync.yaml:9: rules.deletions.objects: 'delete' is not one of report, remove" },
+        { "rules:\n  deletions:\n    object: remove", "octosync.yaml:10: rules.deletions.object: unknown key; did you mean 'objects'?" },
         { "rules:\n  lifecycle: sync", "octosync.yaml:9: rules.lifecycle: unknown key; did you mean 'lifecycles'?" },
         { "rules:\n  variables: { scopeMatchBy: { Tenant: exact } }", "octosync.yaml:9: rules.variables.scopeMatchBy.Tenant: unknown key; did you mean 'TenantTag'?" },
         { "state:\n  folder: x", "octosync.yaml:9: state.folder: unknown key; expected one of path" },

@@ -37,6 +37,8 @@ public class RuleValuesTests
         { "accounts: skip", r => r.Accounts, ReferenceMode.Skip },
         { "certificates: placeholder", r => r.Certificates, ReferenceMode.Placeholder },
         { "certificates: Skip", r => r.Certificates, ReferenceMode.Skip },
+        { "deletions: { objects: remove }", r => r.Deletions.Objects, DeletionMode.Remove },
+        { "deletions: { objects: report }", r => r.Deletions.Objects, DeletionMode.Report },
     };
 
     [Theory]

@@ -71,6 +71,26 @@ public class LifecycleTests
     }
 
     [Fact]
+    public void Two_source_environments_mapped_onto_one_are_listed_once_with_the_minimum_recomputed_and_a_warning()
+    {
+        var source = PlanningFixture.DevTest().Lifecycle("Both", ("Pre-production", ["Development", "Test"]), ("Again", ["Test"]));
+        var destination = PlanningFixture.ProductionOnly().Environment("Staging");
+        var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Development"] = "Staging", ["Test"] = "Staging" };
+        var input = PlanningFixture.Input(source, destination, new SyncRules { Lifecycles = LifecyclesMode.Sync }, map);
+        var phase = (System.Text.Json.Nodes.JsonObject)input.Source.Lifecycles.Single(l => l.Name() == "Both").Arr("Phases")[0]!;
+        phase["MinimumEnvironmentsBeforePromotion"] = 2;
+
+        var plan = SyncPlanner.Plan(input);
+
+        var both = plan.Single(ResourceKind.Lifecycle, "Both");
+        var phases = both.After!.Arr("Phases").Objects().ToList();
+        var written = Assert.Single(phases);
+        Assert.Equal([destination.IdOf(ResourceKind.Environment, "Staging")], written.Strings("AutomaticDeploymentTargets"));
+        Assert.Equal(1, written["MinimumEnvironmentsBeforePromotion"]!.GetValue<int>());
+        Assert.Contains(plan.Diagnostics, d => d.Severity == Severity.Warning && d.Summary.Contains("several source environments map to the same destination environment", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Sync_skips_a_lifecycle_with_no_phase_left_and_the_project_falls_back_to_the_default()
     {
         var source = PlanningFixture.DevTest().Lifecycle("Dev only", ("Dev", ["Development"])).Project("Sandbox", p => p.Lifecycle("Dev only"));

@@ -42,9 +42,61 @@ public sealed class StateStoreTests : IDisposable
         Store.Save(Sample());
 
         var text = File.ReadAllText(Store.PathFor("prod"));
-        Assert.StartsWith("{\n  \"format\": \"octosync-state\",\n  \"formatVersion\": 1,\n  \"destination\": \"prod\",", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.StartsWith("{\n  \"format\": \"octosync-state\",\n  \"formatVersion\": 2,\n  \"destination\": \"prod\",", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("\"Project:OctoFx\": {", text, StringComparison.Ordinal);
         Assert.Contains("\"Step:OctoFx/Deploy web\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_version_1_file_is_migrated_its_entries_kept_and_the_new_identity_fields_empty_and_saved_as_version_2()
+    {
+        // A state file exactly as OctoSync wrote format version 1 (no source identity, no value text fingerprint).
+        const string version1 = """
+            {
+              "format": "octosync-state",
+              "formatVersion": 1,
+              "destination": "prod",
+              "objects": {
+                "Project:OctoFx": { "fingerprint": "a1b2c3", "destinationId": "Projects-12" },
+                "Step:OctoFx/Deploy web": { "fingerprint": "d4e5f6", "destinationId": null }
+              },
+              "variables": {
+                "Project:OctoFx/ConnectionString": [
+                  { "sourceId": "6f1c", "sourceFingerprint": "fp-src", "destinationId": "b2a1", "writtenFingerprint": "fp-written", "isPlaceholder": false, "portableScope": "Role=SQL-Server" }
+                ]
+              }
+            }
+            """;
+        var path = Store.PathFor("prod");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, version1);
+
+        var loaded = Store.Load("prod");
+
+        Assert.Equal(SyncState.CurrentFormatVersion, loaded.FormatVersion);
+        Assert.Equal(new ObjectState("a1b2c3", "Projects-12"), loaded.Objects["Project:OctoFx"]);
+        Assert.Null(loaded.Objects["Step:OctoFx/Deploy web"].SourceId);
+        Assert.Equal(new VariableValueState("6f1c", "fp-src", "b2a1", "fp-written", false, "Role=SQL-Server"), Assert.Single(loaded.Variables["Project:OctoFx/ConnectionString"]));
+        Store.Save(loaded);
+        Assert.Contains("\"formatVersion\": 2", File.ReadAllText(path), StringComparison.Ordinal);
+        Assert.Equal(loaded.Objects["Project:OctoFx"], Store.Load("prod").Objects["Project:OctoFx"]);
+    }
+
+    [Fact]
+    public void Source_identity_of_objects_and_value_text_fingerprints_round_trip()
+    {
+        var state = SyncState.Empty("prod").With(
+        [
+            new StateUpdate.SetObject("Step:OctoFx/Deploy", new ObjectState("fp", "Steps-1", "src-step-1", "Deploy")),
+            new StateUpdate.SetVariable("Project:OctoFx/A", [new VariableValueState("v1", "s", "d1", "w", false, "", "text-fp", "scope-key")]),
+        ]);
+
+        Store.Save(state);
+        var loaded = Store.Load("prod");
+
+        Assert.Equal(new ObjectState("fp", "Steps-1", "src-step-1", "Deploy"), loaded.Objects["Step:OctoFx/Deploy"]);
+        Assert.Equal("text-fp", loaded.Variables["Project:OctoFx/A"][0].TextFingerprint);
+        Assert.Equal("scope-key", loaded.Variables["Project:OctoFx/A"][0].ScopeKey);
     }
 
     [Fact]
@@ -64,8 +116,8 @@ public sealed class StateStoreTests : IDisposable
         { "[1, 2]", "is not an OctoSync state file (\"format\" is missing, expected 'octosync-state')" },
         { "{ \"name\": \"package.json\" }", "is not an OctoSync state file (\"format\" is missing, expected 'octosync-state')" },
         { "{ \"format\": \"terraform\" }", "is not an OctoSync state file (\"format\" is 'terraform', expected 'octosync-state')" },
-        { "{ \"format\": \"octosync-state\", \"formatVersion\": 2, \"destination\": \"prod\" }", "has format version 2; this OctoSync reads version 1" },
-        { "{ \"format\": \"octosync-state\", \"destination\": \"prod\" }", "has format version (missing); this OctoSync reads version 1" },
+        { "{ \"format\": \"octosync-state\", \"formatVersion\": 3, \"destination\": \"prod\" }", "has format version 3; this OctoSync reads versions 1, 2" },
+        { "{ \"format\": \"octosync-state\", \"destination\": \"prod\" }", "has format version (missing); this OctoSync reads versions 1, 2" },
         { "{ \"format\": \"octosync-state\", \"formatVersion\": 1 }", "is damaged: " },
         { "{ \"format\": \"octosync-state\", \"formatVersion\": 1, \"destination\": \"prod\", \"objects\": { \"Project:A\": 5 } }", "is damaged: " },
         { "{ \"format\": \"octosync-state\", \"formatVersion\": 1, \"destination\": \"prod\", \"objects\": null }", "is damaged: \"destination\", \"objects\" and \"variables\" must not be null" },

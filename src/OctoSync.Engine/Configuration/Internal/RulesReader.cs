@@ -6,7 +6,7 @@ namespace OctoSync.Engine.Configuration.Internal;
 internal static class RulesReader
 {
     private static readonly string[] Keys =
-        ["environments", "lifecycles", "lifecycleMap", "channels", "steps", "variables", "accounts", "certificates"];
+        ["environments", "lifecycles", "lifecycleMap", "channels", "steps", "variables", "accounts", "certificates", "deletions"];
 
     public static RulesPatch Read(ConfigReader r, YamlNode? node, string path)
     {
@@ -44,6 +44,9 @@ internal static class RulesReader
                 case "certificates":
                     Set(patch, e, r.Enum<ReferenceMode>(e.Value, e.Path), (x, v) => x with { Certificates = v });
                     break;
+                case "deletions":
+                    ReadDeletions(r, patch, e);
+                    break;
             }
         }
 
@@ -70,6 +73,19 @@ internal static class RulesReader
         foreach (var e in r.Entries(map, entry.Path, ["createMissing"]))
         {
             Set(patch, e, r.Bool(e.Value, e.Path), (x, v) => x with { Environments = x.Environments with { CreateMissing = v } });
+        }
+    }
+
+    private static void ReadDeletions(ConfigReader r, RulesPatch patch, ConfigReader.Entry entry)
+    {
+        if (r.Mapping(entry.Value, entry.Path) is not { } map)
+        {
+            return;
+        }
+
+        foreach (var e in r.Entries(map, entry.Path, ["objects"]))
+        {
+            Set(patch, e, r.Enum<DeletionMode>(e.Value, e.Path), (x, v) => x with { Deletions = x.Deletions with { Objects = v } });
         }
     }
 

@@ -17,8 +17,11 @@ public static class ChannelPlanner
 {
     private static readonly string[] Unmanaged = ["ProjectId", "IsDefault"];
 
-    public static void Plan(PlanningSession session, JsonObject sourceProject, JsonObject? destinationProject, string projectId, SyncRules rules)
+    /// <returns>Channels OctoSync wrote whose source channel is gone (spec §6): the caller adds them after the project's
+    /// process and variables, which may still name them until they are written.</returns>
+    public static IReadOnlyList<Change> Plan(PlanningSession session, JsonObject sourceProject, JsonObject? destinationProject, string projectId, SyncRules rules)
     {
+        var planned = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var project = sourceProject.Name();
         var translator = session.Translator;
         var destinationChannels = destinationProject is null ? [] : session.Destination.Channels.Where(c => c.Str("ProjectId") == destinationProject.Id()).ToList();
@@ -37,6 +40,7 @@ public static class ChannelPlanner
                     translator.Map(ResourceKind.Channel, key, defaultKey);
                 }
 
+                planned.Add(defaultKey);
                 if (destinationDefault is null)
                 {
                     translator.PlanCreate(ResourceKind.Channel, defaultKey);
@@ -69,8 +73,16 @@ public static class ChannelPlanner
                 }
             }
 
+            planned.Add(key);
             Decide(session, project, channel, session.DestinationDocument(ResourceKind.Channel, key), key, null, lifecycleId, projectId, rules, null);
         }
+
+        // A skipped channel (channels: skip, lifecycle missing) is "no longer decided by the rules" when OctoSync wrote it.
+        return [.. destinationChannels.Where(c => !c.Bool("IsDefault"))
+            .Select(c => (Channel: c, Key: ResourceKeys.Channel(project, c.Name())))
+            .Where(c => !planned.Contains(c.Key))
+            .Select(c => GoneObjects.Element(session, ResourceKind.Channel, c.Key, c.Channel, rules, project))
+            .OfType<Change>()];
     }
 
     private static void PlanDefault(PlanningSession session, string project, JsonObject channel, JsonObject? destination, string key, string name, string projectId, SyncRules rules)
@@ -99,6 +111,7 @@ public static class ChannelPlanner
         var change = ObjectDecider.Decide(session, new ObjectCandidate
         {
             Kind = ResourceKind.Channel,
+            SourceId = channel.Str("Id"),
             Key = key,
             Name = name,
             TranslatedSource = translated,

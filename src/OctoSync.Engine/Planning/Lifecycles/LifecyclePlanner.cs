@@ -47,10 +47,21 @@ public static class LifecyclePlanner
         var sourcePhases = lifecycle.Arr("Phases").Objects().ToList();
         var kept = new JsonArray();
         var details = new List<ChangeDetail>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (phase, index) in translated.Arr("Phases").Objects().Select((p, i) => (p, i)))
         {
             var before = Targets(sourcePhases[index]);
+            var mapped = Targets(phase);
+            Deduplicate(phase, seen);
             var after = Targets(phase);
+            if (after < mapped)
+            {
+                // Two source environments mapped onto one destination environment: Octopus holds an environment once.
+                session.Diagnostics.Add(new Diagnostic(Severity.Warning,
+                    $"Lifecycle \"{lifecycle.Name()}\", phase \"{phase.Name()}\": several source environments map to the same destination environment; it is listed once{(after == 0 ? " (it is in an earlier phase already)" : "")}.",
+                    "environments (mapping)", lifecycle.Name()));
+            }
+
             if (before > 0 && after == 0)
             {
                 details.Add(new ChangeDetail($"phase \"{phase.Name()}\"", ChangeAction.Skip, rule, "Every environment of this phase is excluded on the destination; the phase is dropped."));
@@ -77,6 +88,18 @@ public static class LifecyclePlanner
         if (details.Count > 0)
         {
             session.Changes[^1] = change with { Details = [.. details, .. change.Details] };
+        }
+    }
+
+    /// <summary>Keeps each destination environment once per lifecycle: in its first phase, automatic before optional.</summary>
+    private static void Deduplicate(JsonObject phase, HashSet<string> seen)
+    {
+        foreach (var field in new[] { "AutomaticDeploymentTargets", "OptionalDeploymentTargets" })
+        {
+            if (phase[field] is JsonArray targets)
+            {
+                phase[field] = targets.Select(t => t?.ToString()).OfType<string>().Where(seen.Add).ToList().ToJsonArray();
+            }
         }
     }
 

@@ -36,6 +36,7 @@ public static class NamedObjectPlanner
         var change = ObjectDecider.Decide(session, new ObjectCandidate
         {
             Kind = profile.Kind,
+            SourceId = source.Str("Id"),
             Key = key,
             TranslatedSource = translated,
             Destination = destination,

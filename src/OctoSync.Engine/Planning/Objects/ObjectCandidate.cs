@@ -9,6 +9,9 @@ public sealed record ObjectCandidate
 {
     public required ResourceKind Kind { get; init; }
 
+    /// <summary>The source object's Id, recorded in the state as its identity (null when not known).</summary>
+    public string? SourceId { get; init; }
+
     /// <summary>The destination key (a name; after any mapping).</summary>
     public required string Key { get; init; }
 
@@ -33,6 +36,10 @@ public sealed record ObjectCandidate
     /// <summary>The base to assume when the state has none: for objects that come with an owner this plan creates
     /// (a new project's default channel), which are OctoSync's from the start.</summary>
     public string? AssumedBase { get; init; }
+
+    /// <summary>Items of list fields a person added on the destination, kept in <see cref="Desired"/> but not OctoSync's
+    /// (a library set included by hand): left out of every fingerprint, so they are merged, never drift.</summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>>? LocalAdditions { get; init; }
 
     public required SyncRules Rules { get; init; }
     public string? Owner { get; init; }

@@ -15,8 +15,8 @@ public static class ObjectDecider
     public static Change Decide(PlanningSession session, ObjectCandidate candidate)
     {
         var translator = session.Translator;
-        var desiredFingerprint = PortableForm.Fingerprint(candidate.Desired, translator);
-        var destinationFingerprint = candidate.Destination is { } d ? PortableForm.Fingerprint(Managed(d, candidate.Desired), translator) : null;
+        var desiredFingerprint = PortableForm.Fingerprint(Owned(candidate.Desired, candidate), translator);
+        var destinationFingerprint = candidate.Destination is { } d ? PortableForm.Fingerprint(Owned(Managed(d, candidate.Desired), candidate), translator) : null;
         var baseFingerprint = ThreeWayDecision.BaseOf(session.Input.State, candidate.Kind, candidate.Key) ?? candidate.AssumedBase;
         var outcome = ThreeWayDecision.Decide(baseFingerprint, destinationFingerprint, desiredFingerprint, candidate.Rules.Variables.Overwrite);
 
@@ -52,8 +52,29 @@ public static class ObjectDecider
             Details = outcome.IsDrift
                 ? [.. candidate.Details, new ChangeDetail(candidate.Subject, outcome.Action, outcome.Rule, outcome.Reason, IsDrift: true)]
                 : candidate.Details,
-            StateUpdates = outcome.StateUpdates(candidate.Kind, candidate.Key, destinationId),
+            StateUpdates = outcome.StateUpdates(candidate.Kind, candidate.Key, destinationId, candidate.SourceId,
+                candidate.TranslatedSource.Str("Name"), [.. candidate.Desired.Select(p => p.Key)]),
         };
+    }
+
+    /// <summary>The document without the items a person added (<see cref="ObjectCandidate.LocalAdditions"/>).</summary>
+    private static JsonObject Owned(JsonObject document, ObjectCandidate candidate)
+    {
+        if (candidate.LocalAdditions is not { Count: > 0 } additions)
+        {
+            return document;
+        }
+
+        var owned = document.Clone();
+        foreach (var (field, added) in additions)
+        {
+            if (owned[field] is JsonArray items)
+            {
+                owned[field] = items.Select(i => i?.ToString()).OfType<string>().Where(i => !added.Contains(i)).ToList().ToJsonArray();
+            }
+        }
+
+        return owned;
     }
 
     /// <summary>The fields of <paramref name="document"/> that <paramref name="desired"/> manages.</summary>

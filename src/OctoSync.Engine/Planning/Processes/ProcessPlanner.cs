@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using OctoSync.Engine.Configuration;
 using OctoSync.Engine.Model;
 using OctoSync.Engine.Planning.Processes.Internal;
+using OctoSync.Engine.Planning.ThreeWay;
 using OctoSync.Engine.State;
 
 namespace OctoSync.Engine.Planning.Processes;
@@ -18,22 +19,35 @@ public static class ProcessPlanner
     {
         var diagnostics = new List<Diagnostic>();
         var destinationSteps = context.Destination?.Arr("Steps").Objects().ToList() ?? [];
-        var outcomes = new List<StepOutcome>();
-        foreach (var sourceStep in context.Source.Arr("Steps").Objects())
+        var byName = new Dictionary<string, JsonObject>(StringComparer.OrdinalIgnoreCase);
+        foreach (var step in destinationSteps)
         {
-            var translated = StepTranslator.Translate(sourceStep, context, diagnostics);
-            var destination = destinationSteps.FirstOrDefault(d => SameName(d, sourceStep));
-            outcomes.Add(StepDecider.Decide(translated, destination, context));
+            byName.TryAdd(step.Name(), step);
         }
 
-        var destinationOnly = destinationSteps.Where(d => !outcomes.Any(o => SameName(o.Name, d.Name())))
+        var sourceSteps = context.Source.Arr("Steps").Objects().ToList();
+        var sourceNames = sourceSteps.Select(s => s.Name()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var claimed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var outcomes = new List<StepOutcome>();
+        foreach (var sourceStep in sourceSteps)
+        {
+            var translated = StepTranslator.Translate(sourceStep, context, diagnostics);
+            var destination = byName.GetValueOrDefault(sourceStep.Name());
+            var renamedFrom = destination is null ? RenamedFrom(sourceStep, context, byName, sourceNames, claimed) : null;
+            if (renamedFrom is not null)
+            {
+                destination = byName[renamedFrom.Value.OldName];
+            }
+
+            claimed.Add(destination?.Name() ?? sourceStep.Name());
+            outcomes.Add(StepDecider.Decide(translated, destination, context, sourceStep.Str("Id"), renamedFrom?.StateKey));
+        }
+
+        var destinationOnly = destinationSteps.Where(d => !claimed.Contains(d.Name()))
             .Select(d => DestinationOnly(d, context)).ToList();
         var kept = destinationOnly.Where(o => o.Document is not null)
             .ToDictionary(o => o.Name, o => o.Document!, StringComparer.OrdinalIgnoreCase);
-        var ordered = OrderMerge.Merge(
-            outcomes.Where(o => o.Document is not null).Select(o => (o.Name, o.Document!)).ToList(),
-            destinationSteps.Select(d => d.Name()),
-            kept);
+        var ordered = Order(context, outcomes, destinationSteps, kept);
 
         var all = outcomes.Concat(destinationOnly).ToList();
         var after = NewDocument(context);
@@ -42,16 +56,72 @@ public static class ProcessPlanner
         return new ProcessPlan(change, diagnostics, change.Writes ? [.. all.SelectMany(o => o.Cleanup)] : []);
     }
 
+    /// <summary>
+    /// The source's order with the destination's own steps in their places (spec §5.4). Under <c>overwrite: never</c> the
+    /// destination's order of the steps it has is kept, and only steps new to it are placed after their source predecessor.
+    /// </summary>
+    private static List<JsonObject> Order(ProcessPlanningContext context, List<StepOutcome> outcomes, List<JsonObject> destinationSteps, Dictionary<string, JsonObject> kept)
+    {
+        var planned = outcomes.Where(o => o.Document is not null).Select(o => (o.Document!.Name(), o.Document!)).ToList();
+        if (context.Rules.Variables.Overwrite != Configuration.OverwriteMode.Never || context.Destination is null)
+        {
+            return OrderMerge.Merge(planned, destinationSteps.Select(d => d.Name()), kept);
+        }
+
+        var documents = planned.ToDictionary(p => p.Item1, p => p.Item2, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, document) in kept)
+        {
+            documents.TryAdd(name, document);
+        }
+
+        var existing = destinationSteps.Where(d => documents.ContainsKey(d.Name())).Select(d => (d.Name(), documents[d.Name()])).ToList();
+        var onDestination = existing.Select(e => e.Item1).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var fresh = planned.Where(p => !onDestination.Contains(p.Item1)).ToDictionary(p => p.Item1, p => p.Item2, StringComparer.OrdinalIgnoreCase);
+        return OrderMerge.Merge(existing, planned.Select(p => p.Item1), fresh);
+    }
+
+    /// <summary>
+    /// A source step with no destination step of its name that OctoSync wrote before under another name (the state records
+    /// the source step's Id): renamed on the source. The old step is updated in place — never a new step beside it.
+    /// </summary>
+    private static (string StateKey, string OldName)? RenamedFrom(JsonObject sourceStep, ProcessPlanningContext context,
+        Dictionary<string, JsonObject> byName, HashSet<string> sourceNames, HashSet<string> claimed)
+    {
+        var index = StateIndex.Of(context.State);
+        if (sourceStep.Str("Id") is not { } id || index.KeyOfSource("Step", id) is not { } key
+            || index.Object(key)?.SourceName is not { } oldName
+            || key != StepDecider.StateKey(context, oldName)
+            || sourceNames.Contains(oldName) || claimed.Contains(oldName) || !byName.ContainsKey(oldName))
+        {
+            return null;
+        }
+
+        return (key, oldName);
+    }
+
     private static StepOutcome DestinationOnly(JsonObject step, ProcessPlanningContext context)
     {
+        var stateKey = StepDecider.StateKey(context, step.Name());
+        if (StateIndex.Of(context.State).Object(stateKey) is { } written)
+        {
+            // OctoSync wrote it and its source step is gone (deleted or renamed away): not a destination-only step.
+            return StepDecider.Gone(step, written, stateKey, context, "deleted or renamed on the source");
+        }
+
         var mode = context.Rules.Steps.DestinationOnlySteps;
         var item = $"step \"{step.Name()}\"";
         var rule = RuleText.DestinationOnlySteps(mode);
-        var stateKey = StepDecider.StateKey(context, step.Name());
-        var forget = context.State?.Objects.ContainsKey(stateKey) == true ? new StateUpdate.RemoveObject(stateKey) : null;
-        return mode == DestinationOnlyStepsMode.Remove
-            ? new StepOutcome(step.Name(), null, [new ChangeDetail(item, ChangeAction.Delete, rule, "Exists only on the destination; removed.")], forget, [], false)
-            : new StepOutcome(step.Name(), step, [new ChangeDetail(item, ChangeAction.Leave, rule, "Exists only on the destination; kept in its place.")], null, [], false);
+        if (mode == DestinationOnlyStepsMode.Remove)
+        {
+            foreach (var action in step.Arr("Actions").Objects())
+            {
+                context.Translator.Exclude(ResourceKind.Action, context.ActionKey(action.Name()));
+            }
+
+            return new StepOutcome(step.Name(), null, [new ChangeDetail(item, ChangeAction.Delete, rule, "Exists only on the destination; removed.")], [], [], false);
+        }
+
+        return new StepOutcome(step.Name(), step, [new ChangeDetail(item, ChangeAction.Leave, rule, "Exists only on the destination; kept in its place.")], [], [], false);
     }
 
     /// <summary>The destination process as read, or (owner created by this plan) an empty one with the owner's ids.</summary>
@@ -77,7 +147,4 @@ public static class ProcessPlanner
         return process;
     }
 
-    private static bool SameName(JsonObject a, JsonObject b) => SameName(a.Name(), b.Name());
-
-    private static bool SameName(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

@@ -25,11 +25,17 @@ public static class RunbookPlanner
         var sourceRunbooks = context.Source.Runbooks
             .Where(r => string.Equals(r.Str("ProjectId"), context.SourceProjectId, StringComparison.OrdinalIgnoreCase))
             .OrderBy(r => r.Name(), StringComparer.Ordinal);
+        var decided = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var source in sourceRunbooks)
         {
             var destination = destinationRunbooks.FirstOrDefault(d => string.Equals(d.Name(), source.Name(), StringComparison.OrdinalIgnoreCase));
             var change = RunbookDecider.Decide(source, destination, context, diagnostics);
             runbooks.Add(change);
+            if (change.Action is not ChangeAction.Skip)
+            {
+                decided.Add(source.Name());
+            }
+
             if (change.Action is ChangeAction.Skip || (destination is null && change.Action is ChangeAction.Leave))
             {
                 Exclude(source, context);
@@ -44,7 +50,36 @@ public static class RunbookPlanner
             }
         }
 
-        return new RunbookPlan([.. runbooks, .. processes], diagnostics, cleanup);
+        var gone = destinationRunbooks.Where(d => !decided.Contains(d.Name()))
+            .Select(d => Gone(d, context)).OfType<Change>().ToList();
+        return new RunbookPlan([.. runbooks, .. processes], diagnostics, cleanup) { Gone = gone };
+    }
+
+    /// <summary>A destination runbook OctoSync wrote whose source runbook is gone or skipped by the rules (spec §6).</summary>
+    private static Change? Gone(JsonObject destination, RunbookPlanningContext context)
+    {
+        var key = ResourceKeys.Runbook(context.ProjectName, destination.Name());
+        var stateKey = ThreeWayDecision.StateKey(ResourceKind.Runbook, key);
+        if (StateIndex.Of(context.State).Object(stateKey) is not { } written)
+        {
+            return null;
+        }
+
+        var current = written.Fields is { } fields ? PortableForm.Fingerprint(destination, fields, context.Translator) : "unknown (state format 1)";
+        var cell = GoneFromSource.Decide(written.Fingerprint, current, context.Rules.Variables.Overwrite, "deleted, renamed or no longer decided by the rules on the source");
+        return new Change
+        {
+            Kind = ResourceKind.Runbook,
+            Key = key,
+            Action = cell.Action,
+            Rule = cell.Rule,
+            Reason = cell.Reason,
+            DestinationId = destination.Str("Id"),
+            Owner = context.ProjectName,
+            Before = destination,
+            Details = cell.IsDrift ? [new ChangeDetail($"runbook \"{destination.Name()}\"", cell.Action, cell.Rule, cell.Reason, IsDrift: true)] : [],
+            StateUpdates = cell.Action == ChangeAction.Delete ? [new StateUpdate.RemoveObject(stateKey)] : [],
+        };
     }
 
     private static ProcessPlan? Process(JsonObject source, JsonObject? destination, Change runbook, RunbookPlanningContext context, List<Diagnostic> diagnostics)

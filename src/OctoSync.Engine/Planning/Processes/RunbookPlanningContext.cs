@@ -41,4 +41,8 @@ public sealed record RunbookPlanningContext
 /// Changes for runbooks (Kind Runbook) followed by their processes (Kind RunbookProcess). The planner has taught the
 /// translator every runbook it keeps (so ProcessOwner scopes translate) and excluded those it skips.
 /// </summary>
-public sealed record RunbookPlan(IReadOnlyList<Change> Changes, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<CleanupItem> Cleanup);
+/// <param name="Gone">Runbooks OctoSync wrote whose source runbook is gone (spec §6), to be added after the project's other changes.</param>
+public sealed record RunbookPlan(IReadOnlyList<Change> Changes, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<CleanupItem> Cleanup)
+{
+    public IReadOnlyList<Change> Gone { get; init; } = [];
+}

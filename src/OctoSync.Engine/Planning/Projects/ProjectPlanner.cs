@@ -38,11 +38,14 @@ public static class ProjectPlanner
             }
 
             var projectId = destination?.Id() ?? ReferenceToken.For(ResourceKind.Project, name);
-            ChannelPlanner.Plan(session, source, destination, projectId, rules);
-            PlanRunbooks(session, source, destination, projectId, rules);
+            var goneChannels = ChannelPlanner.Plan(session, source, destination, projectId, rules);
+            var goneRunbooks = PlanRunbooks(session, source, destination, projectId, rules);
             PlanProcess(session, source, destination, rules);
             PlanVariables(session, source, destination, rules);
             ProjectLateReferences.Plan(session, source, rules, settings);
+            // Removed last: the process and variables written above may still name them until then.
+            session.Changes.AddRange(goneRunbooks);
+            session.Changes.AddRange(goneChannels);
         }
     }
 
@@ -50,7 +53,7 @@ public static class ProjectPlanner
     public static bool IsConfigAsCode(JsonObject project) =>
         project.Bool("IsVersionControlled") || project.Obj("PersistenceSettings")?.Str("Type") == "VersionControlled";
 
-    private static void PlanRunbooks(PlanningSession session, JsonObject source, JsonObject? destination, string projectId, Configuration.SyncRules rules)
+    private static IReadOnlyList<Change> PlanRunbooks(PlanningSession session, JsonObject source, JsonObject? destination, string projectId, Configuration.SyncRules rules)
     {
         var plan = RunbookPlanner.Plan(new RunbookPlanningContext
         {
@@ -68,6 +71,7 @@ public static class ProjectPlanner
         session.Changes.AddRange(plan.Changes);
         session.Diagnostics.AddRange(plan.Diagnostics);
         session.Cleanup.AddRange(plan.Cleanup);
+        return plan.Gone;
     }
 
     private static void PlanProcess(PlanningSession session, JsonObject source, JsonObject? destination, Configuration.SyncRules rules)

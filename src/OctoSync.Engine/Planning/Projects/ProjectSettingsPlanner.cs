@@ -56,7 +56,8 @@ public static class ProjectSettingsPlanner
             desired["ProjectGroupId"] = group;
         }
 
-        desired["IncludedLibraryVariableSetIds"] = IncludedSets(session, desired, destination);
+        var (included, added) = IncludedSets(session, desired, destination);
+        desired["IncludedLibraryVariableSetIds"] = included;
 
         // Under lifecycles: skip the lifecycle is set once, on create, and never managed after: so it is not part of
         // the desired fields (and fingerprint) but of the create-only fields.
@@ -77,6 +78,7 @@ public static class ProjectSettingsPlanner
         return new ObjectCandidate
         {
             Kind = ResourceKind.Project,
+            SourceId = source.Str("Id"),
             Key = name,
             TranslatedSource = translated,
             Destination = destination,
@@ -86,6 +88,7 @@ public static class ProjectSettingsPlanner
             Rules = rules,
             Owner = name,
             Details = details,
+            LocalAdditions = added.Count > 0 ? new Dictionary<string, IReadOnlySet<string>> { ["IncludedLibraryVariableSetIds"] = added } : null,
         };
     }
 
@@ -125,9 +128,11 @@ public static class ProjectSettingsPlanner
     private static string? DefaultGroup(PlanningSession session) =>
         (session.Destination.ProjectGroups.FirstOrDefault(g => g.Name() == "Default Project Group") ?? session.Destination.ProjectGroups.FirstOrDefault())?.Str("Id");
 
-    /// <summary>The translated includes, plus destination includes that no source library set stands for.</summary>
-    private static JsonArray IncludedSets(PlanningSession session, JsonObject desired, JsonObject? destination)
+    /// <summary>The translated includes, plus destination includes that no source library set stands for (a person's
+    /// inclusion, the usual way to keep production secrets on the destination: merged, never drift).</summary>
+    private static (JsonArray Included, HashSet<string> Added) IncludedSets(PlanningSession session, JsonObject desired, JsonObject? destination)
     {
+        var added = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var includes = desired.Strings("IncludedLibraryVariableSetIds");
         var sourceNames = new HashSet<string>(session.Source.LibraryVariableSets.Select(s => session.Translator.DestinationKeyFor(ResourceKind.LibraryVariableSet, s.Name())), StringComparer.OrdinalIgnoreCase);
         foreach (var id in destination?.Strings("IncludedLibraryVariableSetIds") ?? [])
@@ -135,9 +140,10 @@ public static class ProjectSettingsPlanner
             if (!includes.Contains(id, StringComparer.OrdinalIgnoreCase) && !sourceNames.Contains(session.Translator.Destination.KeyOf(id) ?? ""))
             {
                 includes.Add(id);
+                added.Add(id);
             }
         }
 
-        return includes.ToJsonArray();
+        return (includes.ToJsonArray(), added);
     }
 }

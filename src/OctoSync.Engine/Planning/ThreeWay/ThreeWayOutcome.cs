@@ -14,8 +14,11 @@ namespace OctoSync.Engine.Planning.ThreeWay;
 public sealed record ThreeWayOutcome(ChangeAction Action, string Rule, string Reason, bool IsDrift, string? StateFingerprint)
 {
     /// <summary>The state updates for an object with this outcome.</summary>
-    public IReadOnlyList<StateUpdate> StateUpdates(ResourceKind kind, string key, string? destinationId = null) =>
+    /// <param name="sourceId">The source object's Id and <paramref name="sourceName"/> the name it has: its identity.</param>
+    /// <param name="fields">The managed fields the fingerprint covers, so the object can be fingerprinted once its source is gone.</param>
+    public IReadOnlyList<StateUpdate> StateUpdates(ResourceKind kind, string key, string? destinationId = null,
+        string? sourceId = null, string? sourceName = null, IReadOnlyList<string>? fields = null) =>
         StateFingerprint is null
             ? []
-            : [new StateUpdate.SetObject(ThreeWayDecision.StateKey(kind, key), new ObjectState(StateFingerprint, destinationId))];
+            : [new StateUpdate.SetObject(ThreeWayDecision.StateKey(kind, key), new ObjectState(StateFingerprint, destinationId, sourceId, sourceName, fields))];
 }

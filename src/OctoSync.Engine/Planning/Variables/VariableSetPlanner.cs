@@ -1,4 +1,5 @@
 using OctoSync.Engine.Model;
+using OctoSync.Engine.Planning.ThreeWay;
 using OctoSync.Engine.Planning.Variables.Internal;
 using OctoSync.Engine.State;
 
@@ -23,6 +24,7 @@ public static class VariableSetPlanner
         var details = new List<ChangeDetail>();
         var updates = new Dictionary<string, Internal.VariableValue>(StringComparer.OrdinalIgnoreCase);
         var creates = new List<(string, Internal.VariableValue, System.Text.Json.Nodes.JsonObject)>();
+        var deletes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var stateUpdates = new List<StateUpdate>();
         var cleanup = new List<CleanupItem>();
         var reaching = new List<Internal.VariableValue>();
@@ -38,6 +40,7 @@ public static class VariableSetPlanner
             }
 
             creates.AddRange(outcome.Creates);
+            deletes.UnionWith(outcome.Deletes);
             cleanup.AddRange(outcome.Cleanup);
             reaching.AddRange(outcome.Reaching);
             if (outcome.State.Count > 0 || entries.Count > 0)
@@ -48,7 +51,7 @@ public static class VariableSetPlanner
 
         // Reasons are built from fragments; each reads as a sentence in the plan.
         details = [.. details.Select(d => d.Reason.Length == 0 ? d : d with { Reason = char.ToUpperInvariant(d.Reason[0]) + d.Reason[1..] })];
-        var after = VariableSetDocument.Build(context, destination, updates, creates);
+        var after = VariableSetDocument.Build(context, destination, updates, creates, deletes);
         var namesAfter = after.Arr("Variables").Objects().Select(v => v.Name()).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var diagnostics = desired.Diagnostics.Concat(VariableSetReport.MissingReferences(context, reaching, namesAfter)).ToList();
         var synced = desired.Values.Select(v => v.Value.Name).Concat(bases.Keys).Where(namesAfter.Contains)
@@ -57,9 +60,9 @@ public static class VariableSetPlanner
         {
             Kind = ResourceKind.VariableSet,
             Key = context.Key,
-            Action = updates.Count + creates.Count > 0 ? ChangeAction.Update
+            Action = updates.Count + creates.Count + deletes.Count > 0 ? ChangeAction.Update
                 : details.Any(d => d.Action == ChangeAction.Leave) ? ChangeAction.Leave : ChangeAction.None,
-            Rule = details.FirstOrDefault(d => d.Action == ChangeAction.Leave && updates.Count + creates.Count == 0)?.Rule ?? "default",
+            Rule = details.FirstOrDefault(d => d.Action == ChangeAction.Leave && updates.Count + creates.Count + deletes.Count == 0)?.Rule ?? "default",
             Reason = VariableSetReport.Summary(details),
             DestinationId = context.DestinationId,
             Owner = context.OwnerName,
@@ -83,13 +86,9 @@ public static class VariableSetPlanner
             return result;
         }
 
-        var prefix = context.Key + "/";
-        foreach (var (key, entries) in context.State.Variables.OrderBy(v => v.Key, StringComparer.Ordinal))
+        foreach (var (name, entries) in StateIndex.Of(context.State).VariablesOf(context.Key))
         {
-            if (key.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                result.TryAdd(key[prefix.Length..], (key[prefix.Length..], entries));
-            }
+            result.TryAdd(name, (name, entries));
         }
 
         return result;

@@ -71,18 +71,65 @@ public class RecurringSyncBehaviourTests
     }
 
     [Fact]
-    public void A_value_removed_from_the_source_is_left_on_the_destination_reported_and_forgotten()
+    public void A_value_removed_from_the_source_and_unchanged_on_the_destination_is_removed_and_forgotten()
     {
         var (destination, state) = Run(Set("vs", Value("x", "X", "1"), Value("y", "Y", "2")));
+
+        var plan = _s.Plan(Set("vs", Value("x", "X", "1")), destination, state: state);
+
+        Assert.Equal(["X"], plan.Change.After!.Arr("Variables").Objects().Select(v => v.Name()));
+        var removed = plan.Change.Details.Single(d => d.Item.StartsWith('Y'));
+        Assert.Equal((ChangeAction.Delete, "default"), (removed.Action, removed.Rule));
+        Assert.Equal(ChangeAction.Update, plan.Change.Action);
+        var forget = plan.Change.StateUpdates.OfType<StateUpdate.SetVariable>().Single(u => u.Key == "Project:OctoFx/Y");
+        Assert.Empty(forget.Values);
+    }
+
+    [Fact]
+    public void A_value_removed_from_the_source_but_edited_on_the_destination_is_left_as_drift_and_remembered_so_it_is_reported_again()
+    {
+        var (destination, state) = Run(Set("vs", Value("x", "X", "1"), Value("y", "Y", "2")));
+        destination.Arr("Variables").Objects().Single(v => v.Name() == "Y")["Value"] = "edited";
 
         var plan = _s.Plan(Set("vs", Value("x", "X", "1")), destination, state: state);
 
         Assert.Equal(2, plan.Change.After!.Arr("Variables").Count);
         var left = plan.Change.Details.Single(d => d.Item.StartsWith('Y'));
         Assert.Equal(ChangeAction.Leave, left.Action);
+        Assert.True(left.IsDrift);
         Assert.False(plan.Change.Writes);
-        var forget = plan.Change.StateUpdates.OfType<StateUpdate.SetVariable>().Single(u => u.Key == "Project:OctoFx/Y");
-        Assert.Empty(forget.Values);
+        var kept = plan.Change.StateUpdates.OfType<StateUpdate.SetVariable>().Single(u => u.Key == "Project:OctoFx/Y");
+        Assert.Single(kept.Values);
+    }
+
+    [Theory]
+    [InlineData(OverwriteMode.Never, ChangeAction.Leave)]
+    [InlineData(OverwriteMode.Unchanged, ChangeAction.Delete)]
+    [InlineData(OverwriteMode.Always, ChangeAction.Delete)]
+    public void A_value_removed_from_the_source_follows_the_overwrite_policy(OverwriteMode overwrite, ChangeAction expected)
+    {
+        var rules = new VariableRules { Overwrite = overwrite };
+        var (destination, state) = Run(Set("vs", Value("x", "X", "1"), Value("y", "Y", "2")), rules);
+
+        var plan = _s.Plan(Set("vs", Value("x", "X", "1")), destination, rules, state);
+
+        Assert.Equal(expected, plan.Change.Details.Single(d => d.Item.StartsWith('Y')).Action);
+    }
+
+    [Fact]
+    public void Values_rewritten_with_new_ids_are_matched_by_name_and_text_when_the_scope_changed_and_by_name_and_scope_when_the_text_changed()
+    {
+        var (destination, state) = Run(Set("vs", Value("a", "A", "text", Env(_production)), Value("b", "B", "old")));
+        var ids = destination.Arr("Variables").Objects().ToDictionary(v => v.Name(), v => v.Id());
+
+        var plan = _s.Plan(Set("vs", Value("a2", "A", "text", Env(_production), Role("web")), Value("b2", "B", "new")), destination, state: state);
+
+        var after = plan.Change.After!.Arr("Variables").Objects().ToList();
+        Assert.Equal(2, after.Count);
+        Assert.Equal(ids["A"], after.Single(v => v.Name() == "A").Id());
+        Assert.Equal(ids["B"], after.Single(v => v.Name() == "B").Id());
+        Assert.Equal(["A | text | Production; web (role)", "B | new | "], _s.Table(plan.Change.After));
+        Assert.All(plan.Change.Details, d => Assert.Equal(ChangeAction.Update, d.Action));
     }
 
     [Fact]
@@ -98,6 +145,21 @@ public class RecurringSyncBehaviourTests
         var detail = Assert.Single(plan.Change.Details);
         Assert.Equal((ChangeAction.Leave, "rules.variables.scopeMatch: new-only"), (detail.Action, detail.Rule));
         Assert.False(plan.Change.Writes);
+    }
+
+    [Fact]
+    public void New_only_is_decided_per_variable_a_variable_a_person_has_on_the_destination_gets_no_value_added()
+    {
+        var dev = _s.Source.Environment("Development");
+        var rules = new VariableRules { ScopeMatch = ScopeMatch.NewOnly, WhenNoEnvironmentLeft = WhenNoEnvironmentLeft.Unscope };
+        var destination = Set("variableset-Projects-101", Value("person", "X", "prod", Env(_s.Translator().Destination.IdOf(ResourceKind.Environment, "Production")!)));
+
+        var plan = _s.Plan(Set("vs", Value("x", "X", "1", Env(_production)), Value("x-dev", "X", "dev", Env(dev))), destination, rules);
+
+        Assert.False(plan.Change.Writes);
+        Assert.Equal(2, plan.Change.Details.Count);
+        Assert.All(plan.Change.Details, d => Assert.Equal((ChangeAction.Leave, "rules.variables.scopeMatch: new-only"), (d.Action, d.Rule)));
+        Assert.Equal(["X | prod | Production"], _s.Table(plan.Change.After));
     }
 
     [Fact]

@@ -22,6 +22,8 @@ internal static class PortableForm
         "LastModifiedOn", "LastModifiedBy",
     };
 
+    private const string ActionPrefix = "Actions.";
+
     public static JsonNode? Of(JsonNode? node, Translator translator) => PortableJson.Of(node, Rules(translator));
 
     // Unlike objects: server fields go at every depth, any object with HasValue is a secret (kept as read), keys carry
@@ -38,12 +40,40 @@ internal static class PortableForm
     /// <paramref name="shape"/> (the translated source), at the top level and in each action. Fields only the
     /// destination has (newer server versions, fields OctoSync does not model) never count as drift.
     /// </summary>
-    public static string Fingerprint(JsonObject document, JsonObject shape, Translator translator)
+    public static string Fingerprint(JsonObject document, JsonObject shape, Translator translator) =>
+        Fingerprint(document, Fields(shape), translator);
+
+    /// <summary>
+    /// Like <see cref="Fingerprint(JsonObject, JsonObject, Translator)"/>, counting only the actions the shape has (by name):
+    /// an action a person added to a step OctoSync owns is theirs, kept beside OctoSync's, and not drift of the step.
+    /// </summary>
+    public static string FingerprintOwned(JsonObject document, JsonObject shape, Translator translator)
+    {
+        var names = shape.Arr("Actions").Objects().Select(a => a.Name()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var owned = document.Clone();
+        if (owned["Actions"] is JsonArray actions)
+        {
+            owned["Actions"] = new JsonArray([.. actions.OfType<JsonObject>().Where(a => names.Contains(a.Name())).Select(a => (JsonNode)a.Clone())]);
+        }
+
+        return Fingerprint(owned, Fields(shape), translator);
+    }
+
+    /// <summary>The managed fields of a step shape, as the state records them: top-level names, then <c>Actions.</c>-prefixed
+    /// names of the actions' fields (so a step gone from the source can be fingerprinted exactly as it was written).</summary>
+    public static IReadOnlyList<string> Fields(JsonObject shape) =>
+    [
+        .. shape.Select(p => p.Key).Where(k => !ServerFields.Contains(k)),
+        .. shape.Arr("Actions").Objects().SelectMany(a => a.Select(p => p.Key))
+            .Where(k => !ServerFields.Contains(k)).Distinct(StringComparer.Ordinal).Select(k => ActionPrefix + k),
+    ];
+
+    /// <summary>Fingerprint of <paramref name="document"/> restricted to <paramref name="fields"/> (see <see cref="Fields"/>).</summary>
+    public static string Fingerprint(JsonObject document, IReadOnlyList<string> fields, Translator translator)
     {
         var portable = (JsonObject)Of(document, translator)!;
-        var topFields = shape.Select(p => p.Key).Where(k => !ServerFields.Contains(k)).ToList();
-        var actionFields = shape.Arr("Actions").Objects().SelectMany(a => a.Select(p => p.Key))
-            .Where(k => !ServerFields.Contains(k)).Distinct(StringComparer.Ordinal).ToList();
+        var topFields = fields.Where(f => !f.StartsWith(ActionPrefix, StringComparison.Ordinal)).ToList();
+        var actionFields = fields.Where(f => f.StartsWith(ActionPrefix, StringComparison.Ordinal)).Select(f => f[ActionPrefix.Length..]).ToList();
         var projected = Project(portable, topFields);
         if (projected["Actions"] is JsonArray actions)
         {

@@ -31,7 +31,7 @@ internal static class ProcessChange
             Before = context.Destination,
             After = action == ChangeAction.Update ? after : null,
             Details = details,
-            StateUpdates = [.. outcomes.Select(o => o.State).OfType<State.StateUpdate>()],
+            StateUpdates = [.. outcomes.SelectMany(o => o.State)],
         };
     }
 

@@ -50,7 +50,7 @@ internal static class RunbookDecider
             Rule = useScopeRule ? scope.Rule : cell.Rule,
             Reason = useScopeRule ? $"{scope.Reason} {cell.Reason}" : cell.Reason,
             After = cell.Action is ChangeAction.Create or ChangeAction.Update ? written : null,
-            StateUpdates = cell.StateUpdates(ResourceKind.Runbook, key, destination?.Str("Id")),
+            StateUpdates = cell.StateUpdates(ResourceKind.Runbook, key, destination?.Str("Id"), source.Str("Id"), source.Name(), PortableForm.Fields(translated)),
         };
     }
 }

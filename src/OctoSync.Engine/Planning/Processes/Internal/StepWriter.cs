@@ -28,17 +28,27 @@ internal sealed class StepWriter(string placeholder, DestinationOnlyStepsMode de
 
     /// <param name="sourceActionNames">Every action of the source step, kept or skipped: a destination action named like a
     /// skipped one is the destination's own version of it and is kept, like a step (see docs/rules-steps.md).</param>
-    public JsonObject Overlay(JsonObject destination, JsonObject planned, IEnumerable<string> sourceActionNames)
+    /// <param name="renamed">The step was renamed on the source and is updated in place: source actions that match no
+    /// destination action by name take the unmatched destination actions in order (a one-action step's action is named
+    /// like the step), so their Ids — and the variable values scoped to them — survive.</param>
+    public JsonObject Overlay(JsonObject destination, JsonObject planned, IEnumerable<string> sourceActionNames, bool renamed = false)
     {
         var step = DocumentOverlay.Of(destination, planned, Kept);
         SensitiveProperties.Resolve(step.Obj("Properties"), destination.Obj("Properties"), placeholder, subject, Cleanup);
         var destinationActions = destination.Arr("Actions").Objects().ToList();
-        var written = planned.Arr("Actions").Objects().Select(a =>
+        var plannedActions = planned.Arr("Actions").Objects().ToList();
+        var pairs = plannedActions.Select(a => destinationActions.FirstOrDefault(d => Same(d, a))).ToList();
+        if (renamed)
         {
-            var existing = destinationActions.FirstOrDefault(d => Same(d, a));
-            return (a.Name(), existing is null ? NewAction(a) : OverlayAction(existing, a));
-        }).ToList();
-        var own = destinationActions.Where(d => !written.Any(w => string.Equals(w.Item1, d.Name(), StringComparison.OrdinalIgnoreCase))).ToList();
+            var free = new Queue<JsonObject>(destinationActions.Where(d => !pairs.Contains(d) && !plannedActions.Any(a => Same(a, d))));
+            for (var i = 0; i < pairs.Count && free.Count > 0; i++)
+            {
+                pairs[i] ??= free.Dequeue();
+            }
+        }
+
+        var written = plannedActions.Select((a, i) => (a.Name(), pairs[i] is { } existing ? OverlayAction(existing, a) : NewAction(a))).ToList();
+        var own = destinationActions.Where(d => !pairs.Contains(d) && !written.Any(w => string.Equals(w.Item1, d.Name(), StringComparison.OrdinalIgnoreCase))).ToList();
         if (destinationOnly == DestinationOnlyStepsMode.Remove)
         {
             var skipped = new HashSet<string>(sourceActionNames, StringComparer.OrdinalIgnoreCase);

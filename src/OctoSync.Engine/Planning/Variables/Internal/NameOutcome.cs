@@ -14,6 +14,9 @@ internal sealed class NameOutcome
     /// <summary>New destination values, in order: the id to give, the value, the JSON it starts from.</summary>
     public List<(string Id, VariableValue Value, JsonObject Template)> Creates { get; } = [];
 
+    /// <summary>Destination values to remove (OctoSync wrote them; their source is gone), by destination Id.</summary>
+    public HashSet<string> Deletes { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The state to record for this name (an empty list forgets it).</summary>
     public List<VariableValueState> State { get; } = [];
 
@@ -22,5 +25,5 @@ internal sealed class NameOutcome
     /// <summary>Values of this name on the destination once the plan is applied, as far as this set decides (for <c>#{Name}</c> checks).</summary>
     public List<VariableValue> Reaching { get; } = [];
 
-    public bool Writes => Updates.Count > 0 || Creates.Count > 0;
+    public bool Writes => Updates.Count > 0 || Creates.Count > 0 || Deletes.Count > 0;
 }

@@ -26,6 +26,11 @@ internal static class PortableValue
     /// <summary>Fingerprint of a destination-side value. A sensitive value's text is unreadable, so it is left out.</summary>
     public static string Fingerprint(VariableValue value, Translator translator) => State.Fingerprint.Of(Of(value, translator));
 
+    /// <summary>Fingerprint of the value text alone (by names for a reference value); null for a sensitive value, whose
+    /// text cannot be read and must never be hashed into the state.</summary>
+    public static string? TextFingerprint(VariableValue value, Translator translator) =>
+        value.IsSensitive ? null : State.Fingerprint.Of(Of(value, translator)["Value"]);
+
     public static JsonObject Of(VariableValue value, Translator translator)
     {
         var json = new JsonObject

@@ -82,7 +82,8 @@ internal sealed partial class VariableNameDecider
     }
 
     private VariableValueState StateOf(DesiredValue value, string fingerprint, string destinationId) =>
-        new(value.SourceId, fingerprint, destinationId, fingerprint, value.IsPlaceholder, PortableValue.PortableScope(value.Value.Scope, Translator));
+        new(value.SourceId, fingerprint, destinationId, fingerprint, value.IsPlaceholder, PortableValue.PortableScope(value.Value.Scope, Translator),
+            PortableValue.TextFingerprint(value.Value, Translator), PortableValue.ScopeKey(value.Value.Scope, Translator));
 
     private CleanupItem Cleanup(VariableValue value, string what)
     {

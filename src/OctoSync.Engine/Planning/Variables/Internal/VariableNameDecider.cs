@@ -29,11 +29,28 @@ internal sealed partial class VariableNameDecider(
             return outcome;
         }
 
+        var written = entries.Select(e => e.DestinationId).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (desired.Select(d => d.NewOnlyRule).FirstOrDefault(r => r is not null) is { } newOnly && destination.Named(name).Any(e => !written.Contains(e.Id)))
+        {
+            // new-only is decided per variable (the seed: "if it is not new then leave everything as is"): a variable the
+            // destination already has values of that OctoSync did not write gets no value added, changed or removed, so
+            // no fallback appears beside a person's value.
+            foreach (var value in desired)
+            {
+                Leave(value, newOnly, $"{name} exists on the destination; new-only leaves every value of an existing variable as it is", false, null, outcome);
+            }
+
+            outcome.State.AddRange(entries);
+            return outcome;
+        }
+
         var fingerprints = desired.Select(d => PortableValue.Fingerprint(d.Value, Translator)).ToList();
         var scopeKeys = desired.Select(d => PortableValue.ScopeKey(d.Value.Scope, Translator)).ToList();
         var candidates = desired.Select((d, i) => new BaseMatcher.Candidate(
-            d.SourceId, fingerprints[i], scopeKeys[i], PortableValue.PortableScope(d.Value.Scope, Translator), d.IsPlaceholder)).ToList();
-        var matches = BaseMatcher.Match(candidates, entries, e => destination.Find(e.DestinationId)?.ScopeKey, sourceIds);
+            d.SourceId, fingerprints[i], scopeKeys[i], PortableValue.PortableScope(d.Value.Scope, Translator), d.IsPlaceholder,
+            PortableValue.TextFingerprint(d.Value, Translator))).ToList();
+        var matches = BaseMatcher.Match(candidates, entries, e => destination.Find(e.DestinationId)?.ScopeKey, sourceIds,
+            e => destination.Find(e.DestinationId) is { } d && d.Fingerprint == e.WrittenFingerprint ? PortableValue.TextFingerprint(d.Value, Translator) : null);
         var claimed = entries.Select(e => e.DestinationId).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < desired.Count; i++)
         {
@@ -49,15 +66,35 @@ internal sealed partial class VariableNameDecider(
 
         foreach (var entry in entries.Where(e => !matches.Contains(e)))
         {
-            if (destination.Find(entry.DestinationId) is { } gone)
-            {
-                // Nothing is deleted unless a rule asks for it; the value becomes the destination's own.
-                outcome.Details.Add(new ChangeDetail(Item(gone.Value), ChangeAction.Leave, VariableRuleText.Default,
-                    "No longer synced from the source; left on the destination"));
-            }
+            Gone(entry, outcome);
         }
 
         return outcome;
+    }
+
+    /// <summary>
+    /// A value OctoSync wrote whose source value is gone (deleted, or no longer decided by the rules): the rows "gone from
+    /// the source" of the §6 table. A value left stays in the state, so it is reported on every run until resolved.
+    /// </summary>
+    private void Gone(VariableValueState entry, NameOutcome outcome)
+    {
+        var current = destination.Find(entry.DestinationId);
+        var decision = GoneFromSource.Decide(entry.WrittenFingerprint, current?.Fingerprint, Rules.Overwrite, "deleted on the source or no longer decided by the rules");
+        if (current is null)
+        {
+            return;
+        }
+
+        outcome.Details.Add(new ChangeDetail(Item(current.Value), decision.Action, decision.Rule, decision.Reason.TrimEnd('.'), decision.IsDrift));
+        if (decision.Action == ChangeAction.Delete)
+        {
+            outcome.Deletes.Add(current.Id);
+        }
+        else
+        {
+            outcome.State.Add(entry);
+            outcome.Reaching.Add(current.Value);
+        }
     }
 
     /// <summary>A value OctoSync wrote before: the §6 table decides, from the base entry's fingerprint.</summary>

@@ -5,7 +5,7 @@ namespace OctoSync.Engine.Planning.Variables.Internal;
 
 /// <summary>
 /// Builds the variable set to PUT: the destination set as read, values kept whole and in place (a person's values,
-/// left values), decided updates applied in place, new values appended. <c>ScopeValues</c> is left as read: the
+/// left values), decided updates applied in place, removed values left out, new values appended. <c>ScopeValues</c> is left as read: the
 /// server computes it.
 /// </summary>
 internal static class VariableSetDocument
@@ -14,11 +14,12 @@ internal static class VariableSetDocument
         VariableSetPlanningContext context,
         DestinationVariables destination,
         IReadOnlyDictionary<string, VariableValue> updates,
-        IEnumerable<(string Id, VariableValue Value, JsonObject Template)> creates)
+        IEnumerable<(string Id, VariableValue Value, JsonObject Template)> creates,
+        IReadOnlySet<string> deletes)
     {
         var document = context.Destination?.Clone() ?? Empty(context);
         var variables = new JsonArray();
-        foreach (var entry in destination.All)
+        foreach (var entry in destination.All.Where(e => !deletes.Contains(e.Id)))
         {
             var json = entry.Json.Clone();
             if (updates.TryGetValue(entry.Id, out var value))

@@ -41,6 +41,7 @@ internal static class VariableSetReport
         ChangeAction.Update => "to update",
         ChangeAction.Skip => "skipped",
         ChangeAction.Leave => "left",
+        ChangeAction.Delete => "to delete",
         _ => action.ToString().ToLowerInvariant(),
     };
 }
