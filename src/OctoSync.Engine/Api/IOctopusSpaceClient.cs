@@ -37,4 +37,19 @@ public interface IOctopusSpaceClient
 
     /// <summary>DELETE a document.</summary>
     Task DeleteAsync(string path, CancellationToken cancellationToken = default);
+
+    // Tenant variables (API notes §3.12). The 2021.2 routes are the defaults here; a client for a server that serves
+    // only the v2 routes (`tenants/{id}/commonvariables`, `/projectvariables`) overrides these three and converts.
+
+    /// <summary>GET <c>tenantvariables/all</c>: every tenant's variables document (<c>{TenantId, LibraryVariables, ProjectVariables}</c>).</summary>
+    Task<IReadOnlyList<JsonObject>> GetAllTenantVariablesAsync(CancellationToken cancellationToken = default) =>
+        GetAllAsync("tenantvariables", cancellationToken);
+
+    /// <summary>GET <c>tenants/{id}/variables</c>: one tenant's variables document, with the templates of what it is connected to.</summary>
+    Task<JsonObject> GetTenantVariablesAsync(string tenantId, CancellationToken cancellationToken = default) =>
+        GetAsync($"tenants/{Uri.EscapeDataString(tenantId)}/variables", cancellationToken);
+
+    /// <summary>PUT <c>tenants/{id}/variables</c>: the whole document (values omitted are removed; sensitive ones kept by <c>{"HasValue":true}</c>).</summary>
+    Task<JsonObject> UpdateTenantVariablesAsync(string tenantId, JsonObject body, CancellationToken cancellationToken = default) =>
+        UpdateAsync($"tenants/{Uri.EscapeDataString(tenantId)}/variables", body, cancellationToken);
 }

@@ -30,4 +30,6 @@ public enum ResourceKind
     MachinePolicy,
     Team,
     Worker,
+    /// <summary>A tenant's variable values (project templates per environment, library set templates), written as one document per tenant.</summary>
+    TenantVariables,
 }

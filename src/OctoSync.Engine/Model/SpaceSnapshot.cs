@@ -40,5 +40,8 @@ public sealed record SpaceSnapshot
     /// <summary>Variable sets of projects and library variable sets, keyed by variable set id (case-insensitive).</summary>
     public IReadOnlyDictionary<string, JsonObject> VariableSets { get; init; } = EmptyById();
 
+    /// <summary>Tenant variables documents (<c>{TenantId, LibraryVariables, ProjectVariables}</c>, API notes §3.12), keyed by tenant id.</summary>
+    public IReadOnlyDictionary<string, JsonObject> TenantVariables { get; init; } = EmptyById();
+
     private static Dictionary<string, JsonObject> EmptyById() => new(StringComparer.OrdinalIgnoreCase);
 }

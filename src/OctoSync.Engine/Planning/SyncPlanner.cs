@@ -10,6 +10,7 @@ using OctoSync.Engine.Planning.ScriptModules;
 using OctoSync.Engine.Planning.StepTemplates;
 using OctoSync.Engine.Planning.TagSets;
 using OctoSync.Engine.Planning.Tenants;
+using OctoSync.Engine.Planning.TenantVariables;
 using OctoSync.Engine.Planning.WorkerPools;
 
 namespace OctoSync.Engine.Planning;
@@ -36,6 +37,7 @@ public static class SyncPlanner
         LifecyclePlanner.Plan(session);
         ProjectPlanner.Plan(session);
         TenantPlanner.Plan(session);
+        TenantVariablePlanner.Plan(session);
         GoneObjects.Plan(session);
         return session.ToPlan();
     }

@@ -23,6 +23,9 @@ public static class SnapshotCollections
     public const string MachinePolicies = "machinepolicies";
     public const string Machines = "machines";
 
+    /// <summary>Tenant variables (<c>tenantvariables/all</c>), read through <see cref="Api.IOctopusSpaceClient.GetAllTenantVariablesAsync"/>.</summary>
+    public const string TenantVariables = "tenantvariables";
+
     /// <summary>
     /// Teams are system-level (<c>/api/teams/all</c>: system teams and the teams of every space); the reader keeps
     /// the system teams and this space's. Manual intervention steps name responsible teams by id.
@@ -33,6 +36,6 @@ public static class SnapshotCollections
     public static IReadOnlyList<string> All { get; } =
     [
         Environments, Lifecycles, ProjectGroups, Projects, Channels, Runbooks, LibraryVariableSets, Tenants, TagSets,
-        Accounts, Certificates, WorkerPools, Feeds, ActionTemplates, MachinePolicies, Machines, Teams,
+        Accounts, Certificates, WorkerPools, Feeds, ActionTemplates, MachinePolicies, Machines, Teams, TenantVariables,
     ];
 }

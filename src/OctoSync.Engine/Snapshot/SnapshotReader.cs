@@ -33,11 +33,12 @@ public static class SnapshotReader
         var runbookProcesses = tracker.Track("runbook processes", ReadByIdsAsync(client, "runbookProcesses", runbooks, RunbookProcessIds, ct));
         var variableSets = tracker.Track("variable sets", ReadVariableSetsAsync(client, projects, libraryVariableSets, ct));
         var owners = Task.WhenAll(projects, runbooks, libraryVariableSets);
+        var tenantVariables = tracker.Track(SnapshotCollections.TenantVariables, AfterAsync(owners, () => client.GetAllTenantVariablesAsync(ct)));
         var others = SnapshotCollections.All
-            .Where(c => c is not (SnapshotCollections.Projects or SnapshotCollections.Runbooks or SnapshotCollections.LibraryVariableSets))
+            .Where(c => c is not (SnapshotCollections.Projects or SnapshotCollections.Runbooks or SnapshotCollections.LibraryVariableSets or SnapshotCollections.TenantVariables))
             .ToDictionary(c => c, c => tracker.Track(StepName(c), AfterAsync(owners, () => client.GetAllAsync(c, ct))));
 
-        await tracker.WhenAll([projects, runbooks, libraryVariableSets, .. others.Values, deploymentProcesses, runbookProcesses, variableSets]);
+        await tracker.WhenAll([projects, runbooks, libraryVariableSets, tenantVariables, .. others.Values, deploymentProcesses, runbookProcesses, variableSets]);
 
         IReadOnlyList<JsonObject> Read(string collection) => others[collection].Result;
         return new SpaceSnapshot
@@ -64,6 +65,7 @@ public static class SnapshotReader
             DeploymentProcesses = ById(deploymentProcesses.Result),
             RunbookProcesses = ById(runbookProcesses.Result),
             VariableSets = ById(variableSets.Result),
+            TenantVariables = ByTenantId(tenantVariables.Result),
         };
     }
 
@@ -108,6 +110,20 @@ public static class SnapshotReader
     private static string StepName(string collection) => collection[(collection.LastIndexOf('/') + 1)..];
 
     private static bool IdEquals(string? a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    private static Dictionary<string, JsonObject> ByTenantId(IEnumerable<JsonObject> documents)
+    {
+        var byId = new Dictionary<string, JsonObject>(StringComparer.OrdinalIgnoreCase);
+        foreach (var document in documents)
+        {
+            if (document.Str("TenantId") is { } tenantId)
+            {
+                byId[tenantId] = document;
+            }
+        }
+
+        return byId;
+    }
 
     private static Dictionary<string, JsonObject> ById(IEnumerable<JsonObject> documents)
     {

@@ -18,9 +18,10 @@ public class LibraryObjectTests
         var plan = PlanningFixture.Plan(PlanningFixture.DevTest().TagSet("Region", "EU", "US"), destination, Always);
 
         var tags = plan.Single(ResourceKind.TagSet, "Region").After!.Arr("Tags").Objects().ToList();
-        Assert.Equal(["EU", "US", "APAC"], tags.Select(t => t.Name()));
+        // The destination's order is kept; the source's new tags go last (docs/rules.md "Tag sets").
+        Assert.Equal(["EU", "APAC", "US"], tags.Select(t => t.Name()));
         Assert.Equal(destination.Build().TagSets[0].Arr("Tags").Objects().First().Str("Id"), tags[0].Str("Id"));
-        Assert.Null(tags[1]["Id"]);
+        Assert.Null(tags[2]["Id"]);
     }
 
     [Fact]

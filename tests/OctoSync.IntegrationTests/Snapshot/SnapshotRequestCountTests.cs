@@ -15,8 +15,8 @@ public class SnapshotRequestCountTests
         SnapshotCollections.All.Count + Batches(projects) + Batches(runbooks) + Batches(projects + libraryVariableSets);
 
     [Theory]
-    [InlineData(5, 20)]
-    [InlineData(60, 23)]
+    [InlineData(5, 21)]
+    [InlineData(60, 24)]
     public async Task A_read_costs_one_request_per_collection_plus_one_per_batch(int projects, int expected)
     {
         var shape = new SyntheticSpaceShape(projects);

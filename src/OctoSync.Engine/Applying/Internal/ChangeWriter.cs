@@ -69,6 +69,11 @@ internal sealed class ChangeWriter(IOctopusSpaceClient client, IdRegistry ids)
 
     private async Task<ChangeOutcome> UpdateAsync(Change change, string id, JsonObject body, bool createdThisApply, CancellationToken ct)
     {
+        if (change.Kind == ResourceKind.TenantVariables)
+        {
+            return await TenantVariablesWriter.WriteAsync(client, change, id, body, ct).ConfigureAwait(false);
+        }
+
         var path = ResourcePaths.Document(change.Kind, id);
         if (ResourcePaths.IsVersioned(change.Kind))
         {

@@ -14,6 +14,7 @@ public static class KindWords
         ResourceKind.ProjectGroup => "project group",
         ResourceKind.WorkerPool => "worker pool",
         ResourceKind.VariableSet => "variable set",
+        ResourceKind.TenantVariables => "tenant variables of",
         _ => kind.ToString().ToLowerInvariant(),
     };
 

@@ -40,25 +40,4 @@ public static class TenantConnections
 
         return (connections, details);
     }
-
-    /// <summary>
-    /// The connections to write: the destination's, with each connection the source manages replaced — environments
-    /// no source environment maps to (destination-only ones) are kept, as are projects the source does not connect.
-    /// </summary>
-    public static JsonObject Merge(PlanningSession session, JsonObject connections, JsonObject? destination)
-    {
-        var translator = session.Translator;
-        var managed = new HashSet<string>(
-            session.Source.Environments.Select(e => translator.TranslateKey(ResourceKind.Environment, e.Name())).OfType<string>(),
-            StringComparer.OrdinalIgnoreCase);
-        var result = (destination?.Obj("ProjectEnvironments") ?? []).Clone();
-        foreach (var (projectId, environments) in connections)
-        {
-            var kept = (result[projectId] as JsonArray ?? []).Select(e => e?.GetValue<string>()).OfType<string>().Where(e => !managed.Contains(e));
-            result[projectId] = ((JsonArray)environments!).Select(e => e!.GetValue<string>()).Concat(kept)
-                .Distinct(StringComparer.OrdinalIgnoreCase).ToJsonArray();
-        }
-
-        return result;
-    }
 }

@@ -27,7 +27,7 @@ internal static class ActionReferences
     public static MissingReference? Translate(JsonObject action, ProcessPlanningContext context, string subject, List<Diagnostic> diagnostics)
     {
         var t = context.Translator;
-        var missing = Replace(action, "WorkerPoolId", ResourceKind.WorkerPool, context);
+        var missing = MissingTag(action, t) ?? Replace(action, "WorkerPoolId", ResourceKind.WorkerPool, context);
         foreach (var package in action.Arr("Packages").Objects())
         {
             missing ??= Replace(package, "FeedId", ResourceKind.Feed, context);
@@ -76,6 +76,16 @@ internal static class ActionReferences
 
         return missing;
     }
+
+    /// <summary>
+    /// An action tagged with a tenant tag the destination will not have: Octopus refuses the whole process (400), so the
+    /// step is left out instead, with the rule that decided (tag sets are synced unless <c>select.tagSets</c> leaves
+    /// the set out). Dropping the tag instead would widen the step to every tenant.
+    /// </summary>
+    private static MissingReference? MissingTag(JsonObject action, Translator t) =>
+        action.Strings("TenantTags").FirstOrDefault(tag => !Variables.Internal.TenantTags.Exists(tag, t)) is { } missing
+            ? new MissingReference("select.tagSets", $"Runs only for tenants tagged \"{missing}\", a tag this destination does not have (its tag set is not synced, or lacks the tag).")
+            : null;
 
     /// <summary>Replaces a source id held in <paramref name="owner"/>[<paramref name="field"/>]; ids the source does not know are kept.</summary>
     internal static MissingReference? Replace(JsonObject owner, string field, ResourceKind kind, ProcessPlanningContext context)
