@@ -49,8 +49,10 @@ public sealed record SavedDestinationPlan(
         var changes = new List<Change>(plan.Changes.Count);
         foreach (var change in plan.Changes)
         {
+            // Tenant variables are not a document of their own collection: their writer re-reads them and sets only the
+            // values the plan names (TenantVariablesWriter), so they carry no fingerprint.
             if (change.Action is ChangeAction.Update or ChangeAction.Delete && change.Before is { } before
-                && change.DestinationId is { } id && !ReferenceToken.IsToken(id))
+                && change.DestinationId is { } id && !ReferenceToken.IsToken(id) && change.Kind != ResourceKind.TenantVariables)
             {
                 documents.Add(new DocumentFingerprint(change.Kind, change.Key, id, Fingerprint.Of(before)));
             }
