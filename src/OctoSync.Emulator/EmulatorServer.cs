@@ -23,8 +23,9 @@ public sealed class EmulatorServer : IAsyncDisposable
     private readonly RequestLog log;
     private readonly RateLimit rateLimit;
 
-    private EmulatorServer(WebApplication app, ServerStore store, RequestLog log, RateLimit rateLimit, Uri baseUrl, string apiKey)
+    private EmulatorServer(WebApplication app, ServerStore store, RequestLog log, RateLimit rateLimit, Uri baseUrl, string apiKey, WriteGate writes)
     {
+        Writes = writes;
         this.app = app;
         Store = store;
         this.log = log;
@@ -50,6 +51,9 @@ public sealed class EmulatorServer : IAsyncDisposable
         get => rateLimit.PerMinute;
         set => rateLimit.PerMinute = value;
     }
+
+    /// <summary>A test knob: counts writes, holds one, loses answers (see <see cref="WriteGate"/>).</summary>
+    public WriteGate Writes { get; }
 
     /// <summary>The raw store, secrets included: for tests that prove a secret was kept (hold <see cref="ServerStore.Gate"/>).</summary>
     internal ServerStore Store { get; }
@@ -87,12 +91,13 @@ public sealed class EmulatorServer : IAsyncDisposable
         SpaceSeed.SeedServer(store);
         var log = new RequestLog(options.RequestLogPath);
         var rateLimit = new RateLimit(options.RateLimitPerMinute ?? profile.DefaultRateLimitPerMinute, TimeProvider.System);
-        Pipeline.Configure(app, options, log, rateLimit, new ApiDispatcher(store, new Router(RouteDefs.Value.Where(r => r.ServedBy(profile)).ToList())));
+        var writes = new WriteGate();
+        Pipeline.Configure(app, options, log, rateLimit, new ApiDispatcher(store, new Router(RouteDefs.Value.Where(r => r.ServedBy(profile)).ToList())), writes);
         await app.StartAsync(ct);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
-        return new EmulatorServer(app, store, log, rateLimit, new Uri($"http://127.0.0.1:{port}/"), options.ApiKey);
+        return new EmulatorServer(app, store, log, rateLimit, new Uri($"http://127.0.0.1:{port}/"), options.ApiKey, writes);
     }
 
     /// <summary>Runs a server until <paramref name="ct"/> is cancelled (the `octosync emulator` command).</summary>

@@ -19,7 +19,7 @@ internal static class CommandErrors
 
     public static bool IsExpected(Exception e) =>
         e is UsageException or SyncException or ConfigurationException or OctopusApiException or FileNotFoundException or DirectoryNotFoundException or OperationCanceledException
-        or StateException;
+        or StateException or OctoSync.Engine.Applying.SavedPlans.SavedPlanException;
 
     /// <summary>The <c>error.kind</c> of the JSON error document.</summary>
     public static string Kind(Exception e) => e switch

@@ -24,5 +24,6 @@ public static class DefaultServices
         Plan = SyncPlanner.Plan,
         LoadState = (folder, destination) => new StateStore(folder).Load(destination),
         SaveState = (folder, state) => new StateStore(folder).Save(state),
+        AppendJournal = (folder, destination, entry) => new StateStore(folder).Append(destination, entry),
     };
 }

@@ -15,9 +15,10 @@ public static class ApplyRenderer
             console.MarkupLine($"[yellow]{Markup.Escape(result.Destination)} changed while applying; it was re-read and re-planned once.[/]");
         }
 
-        var problems = result.First.Outcomes.Where(o => o.Outcome is not (ApplyOutcome.Applied or ApplyOutcome.NothingToDo))
+        // Changes an interruption left unstarted are counted in the interruption line, not listed one by one.
+        var problems = result.First.Outcomes.Where(o => o.Outcome is not (ApplyOutcome.Applied or ApplyOutcome.NothingToDo or ApplyOutcome.NotStarted))
             .Where(o => result.Retry is null || o.Outcome != ApplyOutcome.Conflict)
-            .Concat(result.Retry?.Outcomes.Where(o => o.Outcome is not (ApplyOutcome.Applied or ApplyOutcome.NothingToDo)) ?? [])
+            .Concat(result.Retry?.Outcomes.Where(o => o.Outcome is not (ApplyOutcome.Applied or ApplyOutcome.NothingToDo or ApplyOutcome.NotStarted)) ?? [])
             .ToList();
         if (problems.Count > 0)
         {

@@ -43,9 +43,11 @@ public sealed record DestinationDocument(
     IReadOnlyList<CleanupItem> Cleanup,
     IReadOnlyList<OutcomeDocument>? Applied = null)
 {
-    public static DestinationDocument Of(DestinationPlan planned, DestinationApplyResult? applied = null)
+    public static DestinationDocument Of(DestinationPlan planned, DestinationApplyResult? applied = null) => Of(planned.Plan, applied);
+
+    /// <summary>A plan without what was read for it (a saved plan being applied).</summary>
+    public static DestinationDocument Of(Plan plan, DestinationApplyResult? applied = null)
     {
-        var plan = planned.Plan;
         return new(plan.Destination, plan.SourceSpace, plan.DestinationSpace, PlanSummary.Of(plan), plan.EnvironmentMappings,
             plan.Changes.Select(ChangeDocument.Of).ToList(), plan.Diagnostics, plan.Cleanup,
             applied?.First.Outcomes.Concat(applied.Retry?.Outcomes ?? []).Where(o => o.Outcome != ApplyOutcome.NothingToDo).Select(OutcomeDocument.Of).ToList());

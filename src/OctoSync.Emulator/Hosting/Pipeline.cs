@@ -15,7 +15,7 @@ internal static class Pipeline
     public const string AuthErrorMessage =
         "You must be logged in to perform this action. Please provide a valid API key or log in again.";
 
-    public static void Configure(WebApplication app, EmulatorOptions options, RequestLog log, RateLimit rateLimit, ApiDispatcher dispatcher)
+    public static void Configure(WebApplication app, EmulatorOptions options, RequestLog log, RateLimit rateLimit, ApiDispatcher dispatcher, WriteGate writes)
     {
         var faults = new FaultInjector(options.FaultRate, options.FaultSeed);
 
@@ -79,6 +79,8 @@ internal static class Pipeline
 
             await HttpJson.WriteAsync(http, 401, ApiException.Body(AuthErrorMessage, [AuthErrorMessage]));
         });
+
+        app.Use((http, next) => writes.InvokeAsync(http, () => next(http)));
 
         app.Run(dispatcher.HandleAsync);
     }

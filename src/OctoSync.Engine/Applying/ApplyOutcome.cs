@@ -14,4 +14,6 @@ public enum ApplyOutcome
     Conflict,
     /// <summary>None, Skip or Leave: there is nothing to write.</summary>
     NothingToDo,
+    /// <summary>Not attempted: the apply was interrupted (Ctrl+C, SIGTERM) before this change started.</summary>
+    NotStarted,
 }

@@ -24,7 +24,7 @@ public sealed class StateStore
         var path = PathFor(destination);
         if (!File.Exists(path))
         {
-            return SyncState.Empty(destination);
+            return StateJournal.Replay(path, SyncState.Empty(destination));
         }
 
         string text;
@@ -43,14 +43,25 @@ public sealed class StateStore
             throw new StateException(path, $"belongs to destination '{state.Destination}', not '{destination}'");
         }
 
-        return state;
+        return StateJournal.Replay(path, state);
     }
 
     public void Save(SyncState state) => Save(state, (stream, s) => JsonSerializer.Serialize(stream, s, StateJson.Options));
 
     /// <summary>Saves with a given serializer (a seam for the test that a failing write keeps the old file).</summary>
-    internal void Save(SyncState state, Action<Stream, SyncState> serialize) =>
-        AtomicFile.Write(PathFor(state.Destination), stream => serialize(stream, state));
+    internal void Save(SyncState state, Action<Stream, SyncState> serialize)
+    {
+        var path = PathFor(state.Destination);
+        AtomicFile.Write(path, stream => serialize(stream, state));
+        // The saved state holds every journaled update (it was loaded with them and carries their serials).
+        StateJournal.Delete(path);
+    }
+
+    /// <summary>The journal beside the state file of <paramref name="destination"/> (see <see cref="StateJournal"/>).</summary>
+    public string JournalPathFor(string destination) => StateJournal.PathFor(PathFor(destination));
+
+    /// <summary>Records the state updates of one write that succeeded, durably, before the next write starts.</summary>
+    public void Append(string destination, StateJournalEntry entry) => StateJournal.Append(PathFor(destination), entry);
 
     private static SyncState Read(string path, string text)
     {

@@ -28,6 +28,12 @@ public sealed record SyncState
     /// </summary>
     public StateInstance? Instance { get; init; }
 
+    /// <summary>
+    /// Counts the saves and journaled writes that produced this state (0 = nothing written yet). A saved plan records
+    /// the serial it was planned from; applying it when the serial moved is refused as a stale plan.
+    /// </summary>
+    public long Serial { get; init; }
+
     /// <summary>Objects and steps: key <c>{Kind}:{Key}</c> (e.g. <c>Project:OctoFx</c>, <c>Step:OctoFx/Deploy web</c>).</summary>
     public IReadOnlyDictionary<string, ObjectState> Objects { get; init; } = new Dictionary<string, ObjectState>(StringComparer.Ordinal);
 

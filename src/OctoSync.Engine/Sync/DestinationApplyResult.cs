@@ -12,7 +12,7 @@ public sealed record DestinationApplyResult(string Destination, ApplyResult Firs
     /// <summary>The outcome of the last pass: the retry if there was one.</summary>
     public ApplyResult Final => Retry ?? First;
 
-    public bool Succeeded => !Final.HasFailures && !Final.HasConflicts;
+    public bool Succeeded => !Final.HasFailures && !Final.HasConflicts && !Final.Interrupted;
 
     public int Written => First.Written + (Retry?.Written ?? 0);
 }

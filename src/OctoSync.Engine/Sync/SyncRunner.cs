@@ -1,5 +1,6 @@
 using OctoSync.Engine.Api;
 using OctoSync.Engine.Applying;
+using OctoSync.Engine.Applying.SavedPlans;
 using OctoSync.Engine.Configuration;
 using OctoSync.Engine.Model;
 using OctoSync.Engine.Planning;
@@ -150,11 +151,19 @@ public sealed class SyncRunner(SyncServices services)
     }
 
     /// <summary>
-    /// Applies one destination's plan and saves the new state. A version conflict (the destination changed between
-    /// read and write) re-reads and re-plans that destination once (issue #4) and applies the new plan.
+    /// Applies one destination's plan and saves the new state. Each write that succeeds is journaled beside the state
+    /// before the next write starts, so an apply killed at any point loses at most the write in flight (issue #7);
+    /// Ctrl+C and SIGTERM (<see cref="ApplyOptions.Stop"/>) let the writes in flight finish, then save. A version
+    /// conflict (the destination changed between read and write) re-reads and re-plans that destination once (issue #4)
+    /// and applies the new plan.
     /// </summary>
+    public Task<DestinationApplyResult> ApplyAsync(
+        SyncConfiguration configuration, DestinationPlan planned, IProgress<ApplyProgress>? progress = null, IProgress<SyncProgress>? events = null, CancellationToken ct = default) =>
+        ApplyAsync(configuration, planned, new ApplyOptions(), progress, events, ct);
+
+    /// <inheritdoc cref="ApplyAsync(SyncConfiguration, DestinationPlan, IProgress{ApplyProgress}?, IProgress{SyncProgress}?, CancellationToken)"/>
     public async Task<DestinationApplyResult> ApplyAsync(
-        SyncConfiguration configuration, DestinationPlan planned, IProgress<ApplyProgress>? progress = null, IProgress<SyncProgress>? events = null, CancellationToken ct = default)
+        SyncConfiguration configuration, DestinationPlan planned, ApplyOptions options, IProgress<ApplyProgress>? progress = null, IProgress<SyncProgress>? events = null, CancellationToken ct = default)
     {
         if (planned.Plan.HasErrors)
         {
@@ -164,10 +173,8 @@ public sealed class SyncRunner(SyncServices services)
         var folder = StateFolder(configuration);
         // Supplied secrets replace their tokens only in the bodies sent; the plan keeps the tokens.
         var client = planned.Secrets.IsEmpty ? planned.Client : new Secrets.SecretInjectingClient(planned.Client, planned.Secrets);
-        var first = await PlanApplier.ApplyAsync(planned.Plan, client, progress, ct).ConfigureAwait(false);
-        var state = planned.State.With(first.StateUpdates);
-        services.SaveState(folder, state);
-        if (!first.HasConflicts)
+        var (first, state) = await ApplyAndSaveAsync(folder, planned.Plan, client, planned.State, options, progress, ct).ConfigureAwait(false);
+        if (!first.HasConflicts || first.Interrupted || options.Stop.IsCancellationRequested)
         {
             return new DestinationApplyResult(planned.Configuration.Name, first);
         }
@@ -175,9 +182,101 @@ public sealed class SyncRunner(SyncServices services)
         events?.Report(new SyncProgress("plan", planned.Configuration.Name, "the destination changed while applying: re-reading and re-planning once"));
         var destination = await ReadAsync(planned.Client, planned.Configuration.Name, events, ct).ConfigureAwait(false);
         var replanned = services.Plan(Input(configuration, planned.Configuration, planned.Source, destination, state) with { Secrets = planned.Secrets.Supplied });
-        var retry = await PlanApplier.ApplyAsync(replanned, client, progress, ct).ConfigureAwait(false);
-        services.SaveState(folder, state.With(retry.StateUpdates));
+        var (retry, _) = await ApplyAndSaveAsync(folder, replanned, client, state, options, progress, ct).ConfigureAwait(false);
         return new DestinationApplyResult(planned.Configuration.Name, first, replanned, retry);
+    }
+
+    /// <summary>
+    /// <c>apply FILE</c>: executes one destination of a saved plan exactly — no reading of the source, no planning.
+    /// Before any write it refuses a plan made for another server or space, and a stale plan (the state or a document
+    /// the plan changes moved since; <see cref="StalePlanCheck"/>). A version conflict is reported, not re-planned:
+    /// what was reviewed is all that may be written.
+    /// </summary>
+    /// <exception cref="SyncException">Unknown destination, another instance, or a stale plan; nothing was written.</exception>
+    public async Task<DestinationApplyResult> ApplySavedAsync(
+        SyncConfiguration configuration, SavedDestinationPlan saved, ApplyOptions options, IProgress<ApplyProgress>? progress = null, IProgress<SyncProgress>? events = null, CancellationToken ct = default)
+    {
+        var destination = Select(configuration, saved.Destination)[0];
+        if (saved.Plan.HasErrors)
+        {
+            throw new SyncException($"The saved plan for {saved.Destination} has errors; nothing was written.");
+        }
+
+        var folder = StateFolder(configuration);
+        var statePath = services.StatePathFor(folder, destination.Name);
+        if (StateFolderCheck.Problem(statePath) is { } problem)
+        {
+            throw new SyncException($"{destination.Name}: {problem}; nothing was written.");
+        }
+
+        // One run at a time, as for a planned apply: the lock is taken before anything is read.
+        StateLock held;
+        try
+        {
+            held = StateLock.Acquire(statePath, destination.Name, breakExisting: false);
+        }
+        catch (StateLockException e)
+        {
+            throw new SyncException(e.Message, e);
+        }
+
+        using var release = held;
+        var client = await ConnectAsync(destination.Connection, destination.Name, configuration, events, ct).ConfigureAwait(false);
+        try
+        {
+            var server = SavedDestinationPlan.ServerOf(client);
+            if (!string.Equals(server, saved.Server, StringComparison.OrdinalIgnoreCase) || !string.Equals(client.SpaceId, saved.SpaceId, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new SyncException($"The saved plan for {saved.Destination} was made for {saved.Server} (space {saved.SpaceId}), but the configuration points {destination.Name} at {server} (space {client.SpaceId}); nothing was written. Re-run plan.");
+            }
+
+            var state = StateBinding.Bind(services.LoadState(folder, destination.Name), client, statePath, rebind: false);
+            events?.Report(new SyncProgress("check", destination.Name, "checking that the saved plan is current"));
+            var stale = await StalePlanCheck.FindAsync(saved, state, client, ct).ConfigureAwait(false);
+            if (stale.Count > 0)
+            {
+                throw new SyncException($"stale plan: re-run plan. {string.Join("; ", stale)}. Nothing was written.");
+            }
+
+            // The plan file holds tokens where supplied secrets go (never the values): resolve them again, as planning did,
+            // and write through the injecting client, or the token text itself would be stored as the secret.
+            var secrets = (await DestinationSecrets.ResolveAsync(configuration, [destination], folder, services.Environment, ct).ConfigureAwait(false))[0];
+            var writer = secrets.IsEmpty ? client : new Secrets.SecretInjectingClient(client, secrets);
+            var (result, _) = await ApplyAndSaveAsync(folder, saved.Plan, writer, state, options, progress, ct).ConfigureAwait(false);
+            return new DestinationApplyResult(destination.Name, result);
+        }
+        finally
+        {
+            (client as IDisposable)?.Dispose();
+        }
+    }
+
+    /// <summary>The saved form of planned destinations (<c>plan --out</c>).</summary>
+    public static SavedPlan Save(IEnumerable<DestinationPlan> plans) => new()
+    {
+        Destinations = plans.Select(p => SavedDestinationPlan.Of(p.Configuration.Name, p.Client, p.State, p.Plan)).ToList(),
+    };
+
+    /// <summary>One pass: writes journaled as they succeed, then the state saved with every update in plan order.</summary>
+    private async Task<(ApplyResult Result, State.SyncState State)> ApplyAndSaveAsync(
+        string folder, Plan plan, IOctopusSpaceClient client, State.SyncState state, ApplyOptions options, IProgress<ApplyProgress>? progress, CancellationToken ct)
+    {
+        var serial = state.Serial;
+        var journaled = options with
+        {
+            Recorded = updates =>
+            {
+                serial++;
+                services.AppendJournal(folder, state.Destination, new State.StateJournalEntry(serial, updates));
+                options.Recorded?.Invoke(updates);
+            },
+        };
+        // A hard cancellation or a failing journal throws from here: what was journaled is kept (the next load replays it).
+        var result = await PlanApplier.ApplyAsync(plan, client, journaled, progress, ct).ConfigureAwait(false);
+
+        var saved = state.With(result.StateUpdates) with { Serial = serial + 1 };
+        services.SaveState(folder, saved);
+        return (result, saved);
     }
 
     /// <summary>Connects to the source and every destination (concurrently) and returns the clients, source first.</summary>

@@ -25,7 +25,7 @@ public sealed record SyncServices
     /// <summary>Loads the state of one destination from a folder (empty when there is none yet).</summary>
     public required Func<string, string, SyncState> LoadState { get; init; }
 
-    /// <summary>Saves the state of one destination into a folder, atomically.</summary>
+    /// <summary>Saves the state of one destination into a folder, atomically (and clears its journal).</summary>
     public required Action<string, SyncState> SaveState { get; init; }
 
     /// <summary>Where <c>${NAME}</c> secret sources are looked up (docs/secrets.md); the process environment unless a test replaces it.</summary>
@@ -42,4 +42,8 @@ public sealed record SyncServices
 
     /// <summary>Lines a person should see while the run goes on — retry waits, warnings — whatever the output format.</summary>
     public Action<string>? Notices { get; init; }
+
+    /// <summary>Appends one write's state updates to the journal beside a destination's state file, durably
+    /// (folder, destination, entry; <see cref="StateStore.Append"/>).</summary>
+    public required Action<string, string, StateJournalEntry> AppendJournal { get; init; }
 }

@@ -78,6 +78,13 @@ internal sealed class FakeSpaceClient : IOctopusSpaceClient
     {
         Calls.Add($"PUT {path} {body.ToJsonString()}");
         ThrowIfFailing(path, "PUT");
+        // Octopus refuses a process or variable set whose Version is not the current one (optimistic concurrency).
+        if (Documents.TryGetValue(path, out var existing) && existing["Version"] is JsonValue held && held.TryGetValue<int>(out var current)
+            && body["Version"] is JsonValue sent && sent.TryGetValue<int>(out var echoed) && echoed != current)
+        {
+            throw new OctopusApiException("PUT", path, 400, "Changes could not be saved, because another user has made changes to the process between when you started editing and when you saved your changes.", []);
+        }
+
         var doc = body.Clone();
         if (doc["Version"] is JsonValue v && v.TryGetValue<int>(out var version))
         {

@@ -62,7 +62,7 @@ public class CommandLineSpecs
         await _cli.RunAsync("plan", "--out", file);
 
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(file));
-        Assert.Equal("plan", json.RootElement.GetProperty("command").GetString());
+        Assert.Equal("octosync-plan", json.RootElement.GetProperty("format").GetString());
         File.Delete(file);
     }
 

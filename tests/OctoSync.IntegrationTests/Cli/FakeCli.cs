@@ -59,6 +59,9 @@ internal sealed class FakeCli
         return ConfigurationLoader.Load(path, name => name switch { "SOURCE_KEY" => SourceKey, "DESTINATION_KEY" => DestinationKey, _ => null });
     }
 
+    /// <summary>The journal entries the apply appended, one per write that succeeded.</summary>
+    public List<StateJournalEntry> JournalEntries { get; } = [];
+
     /// <summary>Runs the app; the output is standard output followed by standard error.</summary>
     public async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
@@ -103,6 +106,7 @@ internal sealed class FakeCli
                 },
                 LoadState = (_, d) => SyncState.Empty(d),
                 SaveState = (_, s) => SavedStates.Add(s),
+                AppendJournal = (_, _, e) => JournalEntries.Add(e),
             },
         };
         var exit = await CliApp.RunAsync(args, console, services, errors);

@@ -43,15 +43,21 @@ internal sealed class TwoInstances : IAsyncDisposable
     /// <summary>Both instances seeded; the configuration maps Test → Staging unless <paramref name="environments"/> says otherwise.</summary>
     /// <param name="profiles">Server versions of source and destination (e.g. <c>("2024.3", "2026.3")</c>); default
     /// <see cref="DefaultProfiles"/>. Rate limits are off (tests seed at full speed), whatever the version's default.</param>
-    public static async Task<TwoInstances> StartAsync(IReadOnlyDictionary<string, string>? environments = null, string? rulesYaml = null, (string Source, string Destination)? profiles = null)
+    /// <param name="destinationFaultRate">The destination emulator's random faults (500, 503, dropped connections);
+    /// seeding retries through them, which is safe because the emulator's faults come before any processing.</param>
+    public static async Task<TwoInstances> StartAsync(
+        IReadOnlyDictionary<string, string>? environments = null, string? rulesYaml = null, (string Source, string Destination)? profiles = null, double destinationFaultRate = 0)
     {
         var (sourceVersion, destinationVersion) = profiles ?? DefaultProfiles;
         var source = await EmulatorServer.StartAsync(new EmulatorOptions { ApiKey = SourceKey, ServerVersion = sourceVersion, RateLimitPerMinute = 0 });
-        var destination = await EmulatorServer.StartAsync(new EmulatorOptions { ApiKey = DestinationKey, ServerVersion = destinationVersion, RateLimitPerMinute = 0 });
+        var destination = await EmulatorServer.StartAsync(new EmulatorOptions
+        {
+            ApiKey = DestinationKey, ServerVersion = destinationVersion, RateLimitPerMinute = 0, FaultRate = destinationFaultRate,
+        });
         var sourceClient = await OctopusClient.ConnectAsync(new OctopusConnection(source.BaseUrl, SourceKey, null));
-        var destinationClient = await OctopusClient.ConnectAsync(new OctopusConnection(destination.BaseUrl, DestinationKey, null));
+        var destinationClient = await RetryingSeedClient.ConnectAsync(new OctopusConnection(destination.BaseUrl, DestinationKey, null));
         await OctoFxExample.SeedSourceAsync(sourceClient);
-        await OctoFxExample.SeedDestinationAsync(destinationClient);
+        await OctoFxExample.SeedDestinationAsync(destinationFaultRate > 0 ? new RetryingSeedClient(destinationClient) : destinationClient);
         var folder = Path.Combine(Path.GetTempPath(), $"octosync-e2e-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "octosync.yaml"), OctoFxExample.ConfigurationYaml(source.BaseUrl, destination.BaseUrl, environments, rulesYaml));

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using OctoSync.Cli.Infrastructure;
 using OctoSync.Cli.Rendering;
+using OctoSync.Engine.Applying.SavedPlans;
 using OctoSync.Engine.Reporting;
 using OctoSync.Engine.Sync;
 using Spectre.Console;
@@ -14,7 +15,7 @@ public sealed class PlanCommand(IAnsiConsole console, ErrorConsole errors, CliSe
     public sealed class Settings : SyncSettings
     {
         [CommandOption("--out <FILE>")]
-        [Description("Also write the plan as JSON to this file.")]
+        [Description("Also save the plan to this file, for apply FILE to execute exactly (it holds no secret).")]
         public string? Out { get; init; }
 
         [CommandOption("--detailed-exitcode")]
@@ -47,7 +48,7 @@ public sealed class PlanCommand(IAnsiConsole console, ErrorConsole errors, CliSe
 
             if (settings.Out is not null)
             {
-                await File.WriteAllTextAsync(settings.Out, document.ToJson(), cancellationToken).ConfigureAwait(false);
+                SavedPlanFile.Write(settings.Out, SyncRunner.Save(plans));
             }
 
             if (settings.Html is not null)

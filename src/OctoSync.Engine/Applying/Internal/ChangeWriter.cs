@@ -25,7 +25,7 @@ internal sealed class ChangeWriter(IOctopusSpaceClient client, IdRegistry ids)
             return change.Action switch
             {
                 ChangeAction.Create => await CreateAsync(change, Require(change, body), ct).ConfigureAwait(false),
-                ChangeAction.Update => await UpdateAsync(change, Require(change, id), Require(change, body), ct).ConfigureAwait(false),
+                ChangeAction.Update => await UpdateAsync(change, Require(change, id), Require(change, body), ReferenceToken.IsToken(change.DestinationId), ct).ConfigureAwait(false),
                 _ => await DeleteAsync(change, Require(change, id), ct).ConfigureAwait(false),
             };
         }
@@ -49,7 +49,7 @@ internal sealed class ChangeWriter(IOctopusSpaceClient client, IdRegistry ids)
         if (ids.TryGet(change.Kind, change.Key, out var existingId))
         {
             var path = ResourcePaths.Document(change.Kind, existingId);
-            var current = await client.GetAsync(path, ct).ConfigureAwait(false);
+            var current = ids.TakeCompanion(change.Kind, change.Key) ?? await client.GetAsync(path, ct).ConfigureAwait(false);
             foreach (var (name, value) in body)
             {
                 if (name is not ("Id" or "Links"))
@@ -62,12 +62,12 @@ internal sealed class ChangeWriter(IOctopusSpaceClient client, IdRegistry ids)
             return new ChangeOutcome(change, ApplyOutcome.Applied, "updated the one Octopus created with its owner", existingId);
         }
 
-        var created = await client.CreateAsync(ResourcePaths.Collection(change.Kind), body, ct).ConfigureAwait(false);
+        var created = await UnknownOutcomes.CreateAsync(client, change.Kind, body, ct).ConfigureAwait(false);
         await ImplicitObjects.RecordAsync(change, created, client, ids, ct).ConfigureAwait(false);
         return new ChangeOutcome(change, ApplyOutcome.Applied, DestinationId: created.Str("Id"));
     }
 
-    private async Task<ChangeOutcome> UpdateAsync(Change change, string id, JsonObject body, CancellationToken ct)
+    private async Task<ChangeOutcome> UpdateAsync(Change change, string id, JsonObject body, bool createdThisApply, CancellationToken ct)
     {
         if (change.Kind == ResourceKind.TenantVariables)
         {
@@ -77,21 +77,46 @@ internal sealed class ChangeWriter(IOctopusSpaceClient client, IdRegistry ids)
         var path = ResourcePaths.Document(change.Kind, id);
         if (ResourcePaths.IsVersioned(change.Kind))
         {
-            // Re-read just before writing: the PUT must carry the current Version, and a Version that moved since the
-            // plan read the document means a person (or another run) changed it — the plan is stale for this object.
-            var current = await client.GetAsync(path, ct).ConfigureAwait(false);
-            var now = current["Version"]?.ToJsonString();
-            var then = change.Before?["Version"]?.ToJsonString();
-            if (change.Before is not null && now != then)
+            // The PUT carries the Version the plan read (the snapshot holds it): Octopus refuses a stale one with 400
+            // "another user has made changes", which is the conflict signal (re-read and re-plan).
+            if (createdThisApply)
             {
-                return new ChangeOutcome(change, ApplyOutcome.Conflict,
-                    $"{change.Kind} {change.Key} changed on the destination since it was read (Version {then} → {now}); nothing written", id);
+                return await UpdateCompanionAsync(change, id, path, body, ct).ConfigureAwait(false);
             }
 
-            body["Version"] = current["Version"]?.DeepClone();
+            body["Version"] = (change.Before?["Version"] ?? body["Version"])?.DeepClone();
         }
 
         var saved = await client.UpdateAsync(path, body, ct).ConfigureAwait(false);
+        if (ResourcePaths.IsProcess(change.Kind))
+        {
+            ImplicitObjects.RecordActions(change, saved, ids);
+        }
+
+        return new ChangeOutcome(change, ApplyOutcome.Applied, DestinationId: id);
+    }
+
+    /// <summary>
+    /// A process or variable set Octopus created with its owner in this apply: no plan read it, and the POST's answer
+    /// does not carry its Version. Octopus creates it at Version 0 (docs/octopus-api-notes §3.5: "its deployment
+    /// process (Version 0, no steps)"), so the PUT tries 0 first; only if the server disagrees is the document read
+    /// once for its Version (this apply made the object moments ago, so the refusal is not a person's edit).
+    /// </summary>
+    private async Task<ChangeOutcome> UpdateCompanionAsync(Change change, string id, string path, JsonObject body, CancellationToken ct)
+    {
+        JsonObject saved;
+        try
+        {
+            body["Version"] = 0;
+            saved = await client.UpdateAsync(path, body, ct).ConfigureAwait(false);
+        }
+        catch (OctopusApiException e) when (e.IsVersionConflict)
+        {
+            var current = await client.GetAsync(path, ct).ConfigureAwait(false);
+            body["Version"] = current["Version"]?.DeepClone();
+            saved = await client.UpdateAsync(path, body, ct).ConfigureAwait(false);
+        }
+
         if (ResourcePaths.IsProcess(change.Kind))
         {
             ImplicitObjects.RecordActions(change, saved, ids);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using OctoSync.Engine.Model;
 using OctoSync.Engine.Planning;
 
@@ -6,29 +7,75 @@ namespace OctoSync.Engine.Applying.Internal;
 /// <summary>
 /// The ids this apply learned (objects it created, the objects Octopus created with them, actions of processes it
 /// wrote) and the objects it failed to write, so that later changes can resolve their <see cref="ReferenceToken"/>s
-/// or be skipped because what they need does not exist.
+/// or be skipped because what they need does not exist. Thread-safe: projects are written in parallel.
 /// </summary>
 internal sealed class IdRegistry
 {
+    private readonly Lock _gate = new();
     private readonly Dictionary<string, string> _idsByToken = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, JsonObject> _companions = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(ResourceKind Kind, string Key)> _failed = [];
 
     public void Record(ResourceKind kind, string key, string? id)
     {
         if (!string.IsNullOrEmpty(id))
         {
-            _idsByToken[ReferenceToken.For(kind, key)] = id;
+            lock (_gate)
+            {
+                _idsByToken[ReferenceToken.For(kind, key)] = id;
+            }
+        }
+    }
+
+    /// <summary>Records an object Octopus created with its owner, with the document it answered (so that updating it
+    /// later in this apply needs no second read).</summary>
+    public void RecordCompanion(ResourceKind kind, string key, JsonObject document)
+    {
+        Record(kind, key, document.Str("Id"));
+        lock (_gate)
+        {
+            _companions[ReferenceToken.For(kind, key)] = document;
+        }
+    }
+
+    /// <summary>The document of a companion recorded by <see cref="RecordCompanion"/>, taken once.</summary>
+    public JsonObject? TakeCompanion(ResourceKind kind, string key)
+    {
+        lock (_gate)
+        {
+            return _companions.Remove(ReferenceToken.For(kind, key), out var document) ? document : null;
         }
     }
 
     public bool TryGet(ResourceKind kind, string key, out string id) => TryGetToken(ReferenceToken.For(kind, key), out id);
 
-    public bool TryGetToken(string token, out string id) => _idsByToken.TryGetValue(token, out id!);
+    public bool TryGetToken(string token, out string id)
+    {
+        lock (_gate)
+        {
+            return _idsByToken.TryGetValue(token, out id!);
+        }
+    }
 
     /// <summary>Known tokens, longest first (for tokens embedded in longer strings).</summary>
-    public IEnumerable<KeyValuePair<string, string>> TokensLongestFirst => _idsByToken.OrderByDescending(p => p.Key.Length);
+    public IReadOnlyList<KeyValuePair<string, string>> TokensLongestFirst
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _idsByToken.OrderByDescending(p => p.Key.Length).ToList();
+            }
+        }
+    }
 
-    public void MarkFailed(ResourceKind kind, string key) => _failed.Add((kind, key));
+    public void MarkFailed(ResourceKind kind, string key)
+    {
+        lock (_gate)
+        {
+            _failed.Add((kind, key));
+        }
+    }
 
     /// <summary>
     /// The object, or its owner, that was not written (its own change, or the one creating its owner, failed):
@@ -36,8 +83,13 @@ internal sealed class IdRegistry
     /// actions; a process its actions; a library variable set its variable set.
     /// </summary>
     /// <returns>The failed object (itself or its owner), or null.</returns>
-    public (ResourceKind Kind, string Key)? FailedDependency(ResourceKind kind, string key) =>
-        _failed.Where(f => Owns(f.Kind, f.Key, kind, key)).Select(f => ((ResourceKind, string)?)f).FirstOrDefault();
+    public (ResourceKind Kind, string Key)? FailedDependency(ResourceKind kind, string key)
+    {
+        lock (_gate)
+        {
+            return _failed.Where(f => Owns(f.Kind, f.Key, kind, key)).Select(f => ((ResourceKind, string)?)f).FirstOrDefault();
+        }
+    }
 
     private static bool Owns(ResourceKind ownerKind, string ownerKey, ResourceKind kind, string key)
     {

@@ -23,9 +23,11 @@ internal static class ImplicitObjects
             case ResourceKind.Project:
                 ids.Record(ResourceKind.VariableSet, ResourceKeys.VariableSet("Project", change.Key), created.Str("VariableSetId"));
                 ids.Record(ResourceKind.DeploymentProcess, change.Key, created.Str("DeploymentProcessId"));
+                // The default channel is not in the POST's answer: one list of the new project's channels (a server-side
+                // companion), kept whole so that updating it later needs no second read.
                 foreach (var channel in await ChannelsOfAsync(client, created.Id(), ct).ConfigureAwait(false))
                 {
-                    ids.Record(ResourceKind.Channel, ResourceKeys.Channel(change.Key, channel.Name()), channel.Str("Id"));
+                    ids.RecordCompanion(ResourceKind.Channel, ResourceKeys.Channel(change.Key, channel.Name()), channel);
                 }
 
                 break;
