@@ -31,6 +31,7 @@ public static class PlainWords
         ApplyOutcome.SkippedBecauseDependencyFailed => "not attempted: an object it needs failed",
         ApplyOutcome.Conflict => "changed on the destination meanwhile",
         ApplyOutcome.NothingToDo => "nothing to do",
+        ApplyOutcome.NotStarted => "not started: the apply was interrupted",
         _ => Split(outcome.ToString()),
     };
 

@@ -122,7 +122,17 @@ public class InterruptedApplyTests(ITestOutputHelper output)
         var writtenBeforeRerun = instances.DestinationWrites().Count;
         instances.Destination.ClearRequestLog();
 
-        var (converge, convergeText) = await instances.RunAsync("apply", "--yes");
+        if (signal == "SIGKILL")
+        {
+            // A killed run cannot release its lock: the next run names it as stale and writes nothing until told to
+            // break it (issue #9: stale locks are detectable and broken only with an explicit flag).
+            var (refused, refusedText) = await instances.RunAsync("apply", "--yes");
+            Assert.True(refused == 1, $"k={k}: a stale lock was not refused:\n{refusedText}");
+            Assert.Contains("stale", refusedText, StringComparison.Ordinal);
+            Assert.Empty(instances.DestinationWrites());
+        }
+
+        var (converge, convergeText) = signal == "SIGKILL" ? await instances.RunAsync("apply", "--yes", "--break-lock") : await instances.RunAsync("apply", "--yes");
         Assert.True(converge == 0, $"k={k}: the converging run failed:\n{convergeText}");
         var rewrites = instances.DestinationWrites().Count;
         Assert.True(await DestinationExport.OfAsync(instances.DestinationClient) == reference, $"k={k}: the end state differs from an uninterrupted run:\n{convergeText}");
