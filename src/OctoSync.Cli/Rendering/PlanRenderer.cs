@@ -18,7 +18,7 @@ public static class PlanRenderer
     public static void Render(IAnsiConsole console, ErrorConsole errors, DestinationPlan planned, bool verbose = false)
     {
         var plan = planned.Plan;
-        console.Write(new Rule($"[bold]{Esc(plan.Destination)}[/]: {Esc(planned.Client.ServerUrl.ToString())} space {Esc(plan.DestinationSpace)} ← source space {Esc(plan.SourceSpace)}").LeftJustified());
+        console.Write(new Rule($"[bold]{Esc(plan.Destination)}[/]: {Esc(planned.Client.ServerUrl.ToString())} space {Esc(plan.DestinationSpace)}{Version(plan.DestinationServerVersion)} ← source space {Esc(plan.SourceSpace)}{Version(plan.SourceServerVersion)}").LeftJustified());
         RenderMappings(console, plan, verbose);
         RenderChanges(console, plan, verbose);
         RenderDrift(console, plan);
@@ -167,4 +167,7 @@ public static class PlanRenderer
     };
 
     private static string Esc(string text) => Markup.Escape(text);
+
+    /// <summary>The server's version beside its space (" (Octopus 2024.3.0)"), when the server said it.</summary>
+    private static string Version(string? version) => version is null ? "" : $" (Octopus {Esc(version)})";
 }

@@ -6,7 +6,7 @@ namespace OctoSync.Engine.Reporting;
 public static class ReportDestinations
 {
     /// <summary>A planned destination: "after" is what the plan would write.</summary>
-    public static ReportDestination Of(DestinationPlan planned) => new(planned.Plan, planned.Source, planned.Destination) { DestinationUrl = planned.Client.ServerUrl };
+    public static ReportDestination Of(DestinationPlan planned) => new(planned.Plan, planned.Source, planned.Destination) { DestinationUrl = planned.Client.ServerUrl, SourceServerVersion = planned.Source.ServerVersion, DestinationServerVersion = planned.Destination.ServerVersion };
 
     /// <summary>
     /// An applied destination: "after" is what was written. When the destination changed while applying and was
@@ -14,6 +14,6 @@ public static class ReportDestinations
     /// </summary>
     public static ReportDestination Of(DestinationPlan planned, DestinationApplyResult applied) =>
         applied.Replanned is { } replanned && applied.Retry is { } retry
-            ? new(replanned, planned.Source, planned.Destination, retry.Outcomes) { DestinationUrl = planned.Client.ServerUrl }
-            : new(planned.Plan, planned.Source, planned.Destination, applied.First.Outcomes) { DestinationUrl = planned.Client.ServerUrl };
+            ? new(replanned, planned.Source, planned.Destination, retry.Outcomes) { DestinationUrl = planned.Client.ServerUrl, SourceServerVersion = planned.Source.ServerVersion, DestinationServerVersion = planned.Destination.ServerVersion }
+            : new(planned.Plan, planned.Source, planned.Destination, applied.First.Outcomes) { DestinationUrl = planned.Client.ServerUrl, SourceServerVersion = planned.Source.ServerVersion, DestinationServerVersion = planned.Destination.ServerVersion };
 }
