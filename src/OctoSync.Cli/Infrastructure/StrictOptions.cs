@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using OctoSync.Engine.Configuration;
 using Spectre.Console.Cli;
 
 namespace OctoSync.Cli.Infrastructure;
@@ -29,7 +30,7 @@ internal static partial class StrictOptions
         }
 
         var options = LongNames(settingsByCommand[command]).ToList();
-        var suggestion = Closest(name, options);
+        var suggestion = Suggestions.Closest(name, options);
         var hint = suggestion is null
             ? $" Options of {command}: {string.Join(", ", options.Order(StringComparer.Ordinal).Select(o => "--" + o))}."
             : $" Did you mean '--{suggestion}'?";
@@ -62,36 +63,6 @@ internal static partial class StrictOptions
             .Where(a => a is not null)
             .SelectMany(a => a!.LongNames)
             .Distinct(StringComparer.Ordinal);
-
-    /// <summary>The option within a small edit distance (about one typo per three characters), or a prefix match.</summary>
-    private static string? Closest(string typed, IEnumerable<string> candidates)
-    {
-        var limit = Math.Max(2, typed.Length / 3);
-        return candidates
-            .Select(c => (Candidate: c, Distance: typed.Length >= 3 && c.StartsWith(typed, StringComparison.OrdinalIgnoreCase) ? 1 : Distance(typed.ToUpperInvariant(), c.ToUpperInvariant())))
-            .Where(x => x.Distance <= limit)
-            .OrderBy(x => x.Distance)
-            .Select(x => x.Candidate)
-            .FirstOrDefault();
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        var current = new int[b.Length + 1];
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
 
     [GeneratedRegex(@"Unknown option '([^']+)'", RegexOptions.IgnoreCase)]
     private static partial Regex UnknownOption();

@@ -32,7 +32,7 @@ public class RecurringHistoryTests
 
         await ApplyAsync(instances);
         Assert.DoesNotContain("Notify", (await instances.DestinationClient.StepsAsync()).Select(s => s.Name));
-        await AssertConvergedAsync(instances);
+        await instances.AssertConvergedAsync();
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public class RecurringHistoryTests
         Assert.Equal(before.Count, after.Count);
         Assert.DoesNotContain(after, s => s.Name == "Notify");
         Assert.Equal(before.Single(s => s.Name == "Notify").Id, after.Single(s => s.Name == "Notify team").Id);
-        await AssertConvergedAsync(instances);
+        await instances.AssertConvergedAsync();
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public class RecurringHistoryTests
         await ApplyAsync(instances);
 
         Assert.Equal("Notify", (await instances.DestinationClient.StepsAsync())[0].Name);
-        await AssertConvergedAsync(instances);
+        await instances.AssertConvergedAsync();
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public class RecurringHistoryTests
 
         await ApplyAsync(instances);
         Assert.DoesNotContain("QA sign-off", (await instances.DestinationClient.StepsAsync()).Select(s => s.Name));
-        await AssertConvergedAsync(instances);
+        await instances.AssertConvergedAsync();
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public class RecurringHistoryTests
         var actions = await instances.DestinationClient.ActionsAsync();
         Assert.Equal("Write-Host 'Done'", actions["Notify"].Obj("Properties")!.Str("Octopus.Action.Script.ScriptBody"));
         Assert.Contains("Page the on-call engineer", actions.Keys);
-        await AssertConvergedAsync(instances);
+        await instances.AssertConvergedAsync();
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public class RecurringHistoryTests
 
         await ApplyAsync(instances);
         Assert.Null(await instances.DestinationClient.NamedAsync("channels", "Beta"));
-        await AssertConvergedAsync(instances);
+        await instances.AssertConvergedAsync();
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public class RecurringHistoryTests
 
         await ApplyAsync(instances);
         Assert.Null(await instances.DestinationClient.NamedAsync("runbooks", "Refresh database"));
-        await AssertConvergedAsync(instances);
+        await instances.AssertConvergedAsync();
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public class RecurringHistoryTests
         Assert.Equal([before], (await instances.DestinationClient.ActionsAsync())["Notify"].Strings("Channels"));
         var value = Assert.Single(await instances.DestinationClient.ValuesAsync("Beta.Url"));
         Assert.Equal([before], value.Obj("Scope")!.Strings("Channel"));
-        await AssertConvergedAsync(instances);
+        await instances.AssertConvergedAsync();
     }
 
     [Fact]
@@ -218,7 +218,7 @@ public class RecurringHistoryTests
         Assert.Equal(stepsBefore, await RunbookStepsAsync(instances.DestinationClient, after));
         var value = Assert.Single(await instances.DestinationClient.ValuesAsync("Refresh.Target"));
         Assert.Equal([before.Id()], value.Obj("Scope")!.Strings("ProcessOwner"));
-        await AssertConvergedAsync(instances);
+        await instances.AssertConvergedAsync();
     }
 
     [Fact]
@@ -233,7 +233,7 @@ public class RecurringHistoryTests
             var change = plan.Changes.Single(c => c.Kind == ResourceKind.Project && c.Key == OctoFxExample.Project);
             Assert.Equal(ChangeAction.Leave, change.Action);
             Assert.Equal("rules.deletions.objects: report", change.Rule);
-            await AssertConvergedAsync(instances);
+            await instances.AssertConvergedAsync();
         }
 
         Assert.NotNull(await instances.DestinationClient.NamedAsync("projects", OctoFxExample.Project));
@@ -245,7 +245,7 @@ public class RecurringHistoryTests
 
         await ApplyAsync(instances);
         Assert.Null(await instances.DestinationClient.NamedAsync("projects", OctoFxExample.Project));
-        await AssertConvergedAsync(instances);
+        await instances.AssertConvergedAsync();
     }
 
     [Fact]
@@ -259,12 +259,12 @@ public class RecurringHistoryTests
 
         var plan = await PlanAsync(instances);
         Assert.Equal(ChangeAction.Leave, plan.Changes.Single(c => c.Kind == ResourceKind.LibraryVariableSet && c.Key == "Shared settings").Action);
-        await AssertConvergedAsync(instances);
+        await instances.AssertConvergedAsync();
 
         await RewriteConfigurationAsync(instances, null, "rules:\n  deletions:\n    objects: remove");
         await ApplyAsync(instances);
         Assert.Null(await instances.DestinationClient.NamedAsync("libraryvariablesets", "Shared settings"));
-        await AssertConvergedAsync(instances);
+        await instances.AssertConvergedAsync();
     }
 
     [Fact]
@@ -279,7 +279,7 @@ public class RecurringHistoryTests
 
         await ApplyAsync(instances);
         Assert.Empty(await instances.DestinationClient.ValuesAsync(OctoFxExample.ConnectionString));
-        await AssertConvergedAsync(instances);
+        await instances.AssertConvergedAsync();
     }
 
     [Fact]
@@ -318,7 +318,7 @@ public class RecurringHistoryTests
                 ("", "Data Source=#{Application.Database.Name}", "Oracle (role)"),
             ],
             await VariableTable.RowsAsync(instances.DestinationClient, OctoFxExample.Project));
-        await AssertConvergedAsync(instances);
+        await instances.AssertConvergedAsync();
     }
 
     public static TheoryData<string> PortableDimensions => new() { "Role", "Action", "Channel", "ProcessOwner" };
@@ -350,7 +350,7 @@ public class RecurringHistoryTests
         var after = Assert.Single(await instances.DestinationClient.ValuesAsync(OctoFxExample.ConnectionString));
         Assert.Equal(before.Id(), after.Id());
         Assert.Single(after.Obj("Scope")!.Strings(dimension));
-        await AssertConvergedAsync(instances);
+        await instances.AssertConvergedAsync();
     }
 
     [Fact]
@@ -368,7 +368,7 @@ public class RecurringHistoryTests
 
         var after = Assert.Single(await instances.DestinationClient.ValuesAsync(OctoFxExample.ConnectionString));
         Assert.Equal((before.Id(), "Server=db;Database=#{Application.Database.Name}"), (after.Id(), after.Str("Value")));
-        await AssertConvergedAsync(instances);
+        await instances.AssertConvergedAsync();
     }
 
     [Fact]
@@ -384,7 +384,7 @@ public class RecurringHistoryTests
 
         Assert.Equal("Server=db2", Assert.Single(await instances.DestinationClient.ValuesAsync(OctoFxExample.ConnectionString)).Str("Value"));
         Assert.Single(await instances.DestinationClient.ValuesAsync("Production.Secret.Hint"));
-        await AssertConvergedAsync(instances);
+        await instances.AssertConvergedAsync();
     }
 
     [Fact]
@@ -406,7 +406,7 @@ public class RecurringHistoryTests
         var after = await instances.DestinationClient.ProjectAsync();
         Assert.Equal("Changed on the source.", after.Str("Description"));
         Assert.Equal([secrets.Id()], after.Strings("IncludedLibraryVariableSetIds"));
-        await AssertConvergedAsync(instances);
+        await instances.AssertConvergedAsync();
     }
 
     private static async Task<List<(string Name, string Id)>> RunbookStepsAsync(Engine.Api.IOctopusSpaceClient client, JsonObject runbook) =>
@@ -437,14 +437,4 @@ public class RecurringHistoryTests
     private static Task RewriteConfigurationAsync(TwoInstances instances, IReadOnlyDictionary<string, string>? environments, string rules) =>
         File.WriteAllTextAsync(instances.ConfigPath, OctoFxExample.ConfigurationYaml(instances.Source.BaseUrl, instances.Destination.BaseUrl, environments, rules));
 
-    /// <summary>The end of every history: an apply that sends no write, and a plan that exits 0 under --detailed-exitcode.</summary>
-    private static async Task AssertConvergedAsync(TwoInstances instances)
-    {
-        instances.Destination.ClearRequestLog();
-        var (exit, output) = await instances.RunAsync("apply", "--yes");
-        Assert.True(exit == 0, output);
-        Assert.True(instances.DestinationWrites().Count == 0, string.Join('\n', instances.DestinationWrites()) + "\n" + output);
-        (exit, output) = await instances.RunAsync("plan", "--detailed-exitcode");
-        Assert.True(exit == 0, output);
-    }
 }

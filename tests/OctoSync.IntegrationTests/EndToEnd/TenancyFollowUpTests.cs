@@ -48,7 +48,7 @@ public class TenancyFollowUpTests
         var written = await ByNameAsync(destination, "tenants", Tenant);
         Assert.Equal("Changed after the upgrade", written.Str("Description"));
         Assert.Equal(["Region/EU", "Region/LATAM"], written.Strings("TenantTags").Order(StringComparer.Ordinal));
-        await AssertConvergedAsync(instances);
+        await instances.AssertConvergedAsync();
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public class TenancyFollowUpTests
         var written = await ByNameAsync(destination, "tenants", Tenant);
         Assert.Equal("Tagged US on the source", written.Str("Description"));
         Assert.Empty(written.Strings("TenantTags"));
-        await AssertConvergedAsync(instances);
+        await instances.AssertConvergedAsync();
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public class TenancyFollowUpTests
         Assert.DoesNotContain(await destination.GetAllAsync("tenants"), t => t.Name() == Tenant);
         var keys = (await ReadStateAsync(instances)).Obj("objects")!.Select(e => e.Key).ToList();
         Assert.DoesNotContain(keys, k => k.Contains(Tenant, StringComparison.Ordinal));
-        await AssertConvergedAsync(instances);
+        await instances.AssertConvergedAsync();
     }
 
     private static string StatePath(TwoInstances instances) =>
@@ -152,15 +152,4 @@ public class TenancyFollowUpTests
         Assert.True(exit == 0, output);
     }
 
-    /// <summary>An apply that writes nothing, then a plan with nothing pending (exit 0 under --detailed-exitcode).</summary>
-    private static async Task AssertConvergedAsync(TwoInstances instances)
-    {
-        instances.Destination.ClearRequestLog();
-        var (exit, output) = await instances.RunAsync("apply", "--yes");
-        Assert.True(exit == 0, output);
-        Assert.True(instances.DestinationWrites().Count == 0, string.Join('\n', instances.DestinationWrites()) + "\n" + output);
-        (exit, output) = await instances.RunAsync("plan", "--detailed-exitcode");
-        Assert.True(exit == 0, output);
-        Assert.Contains("Plan: 0 to create, 0 to update, 0 to delete", output, StringComparison.Ordinal);
-    }
 }

@@ -36,13 +36,13 @@ public class TenancyHistoryTests
         await ApplyAsync(instances);
         Assert.Equal("Changed on the source", (await ByNameAsync(destination, "tenants", Tenant)).Str("Description"));
         Assert.Equal(["Local app/Production", "OctoFx/Staging", "Second/Staging"], await ConnectionsAsync(destination, Tenant));
-        await AssertConvergedAsync(instances);
+        await instances.AssertConvergedAsync();
 
         // The source deletes a connection OctoSync made: it goes; the person's stays.
         await DisconnectAsync(source, Tenant, "Second");
         await ApplyAsync(instances);
         Assert.Equal(["Local app/Production", "OctoFx/Staging"], await ConnectionsAsync(destination, Tenant));
-        await AssertConvergedAsync(instances);
+        await instances.AssertConvergedAsync();
     }
 
     [Fact]
@@ -65,13 +65,13 @@ public class TenancyHistoryTests
         Assert.DoesNotContain("drift", output, StringComparison.OrdinalIgnoreCase);
         await ApplyAsync(instances);
         Assert.Equal(["APAC", "EU", "LATAM", "US"], await TagNamesAsync(destination, "Region"));
-        await AssertConvergedAsync(instances);
+        await instances.AssertConvergedAsync();
 
         // The source deletes a tag OctoSync created: it goes; the person's stays.
         await RemoveTagAsync(source, "Region", "US");
         await ApplyAsync(instances);
         Assert.Equal(["APAC", "EU", "LATAM"], await TagNamesAsync(destination, "Region"));
-        await AssertConvergedAsync(instances);
+        await instances.AssertConvergedAsync();
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public class TenancyHistoryTests
         var first = (await StepsAsync(source, OctoFxExample.Project))[0].Name();
         var step = Assert.Single(await StepsAsync(destination, OctoFxExample.Project), s => s.Name() == first);
         Assert.Equal(["Region/EU"], step.Arr("Actions").Objects().First().Strings("TenantTags"));
-        await AssertConvergedAsync(instances);
+        await instances.AssertConvergedAsync();
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public class TenancyHistoryTests
         var written = (await StepsAsync(destination, OctoFxExample.Project)).Select(s => s.Name()).ToList();
         Assert.DoesNotContain(sourceSteps[0].Name(), written);
         Assert.NotEmpty(written);
-        await AssertConvergedAsync(instances);
+        await instances.AssertConvergedAsync();
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public class TenancyHistoryTests
         Assert.Null(await TenantVariableAsync(destination, Tenant, OctoFxExample.Project, "Production", "DbServer"));
         Assert.True((await TenantVariableAsync(destination, Tenant, OctoFxExample.Project, "Staging", "ApiKey"))?["HasValue"]?.GetValue<bool>());
         Assert.Equal("eu-west", Text(await TenantVariableAsync(destination, Tenant, "Common", null, "Region")));
-        await AssertConvergedAsync(instances);
+        await instances.AssertConvergedAsync();
 
         // A person edits a value OctoSync wrote; the source changes it and another one.
         await SetTenantVariableAsync(destination, Tenant, OctoFxExample.Project, "Staging", "DbServer", "staging-sql");
@@ -137,14 +137,14 @@ public class TenancyHistoryTests
         Assert.Equal("staging-sql", Text(await TenantVariableAsync(destination, Tenant, OctoFxExample.Project, "Staging", "DbServer")));
         Assert.Equal("eu-central", Text(await TenantVariableAsync(destination, Tenant, "Common", null, "Region")));
         Assert.True((await TenantVariableAsync(destination, Tenant, OctoFxExample.Project, "Staging", "ApiKey"))?["HasValue"]?.GetValue<bool>());
-        await AssertConvergedAsync(instances);
+        await instances.AssertConvergedAsync();
 
         // The source deletes a value OctoSync wrote: it goes.
         await SetTenantVariableAsync(source, Tenant, "Common", null, "Region", null);
         await ApplyAsync(instances);
         Assert.Null(await TenantVariableAsync(destination, Tenant, "Common", null, "Region"));
         Assert.Equal("staging-sql", Text(await TenantVariableAsync(destination, Tenant, OctoFxExample.Project, "Staging", "DbServer")));
-        await AssertConvergedAsync(instances);
+        await instances.AssertConvergedAsync();
     }
 
     /// <summary>OctoFx gets two project templates (one sensitive) and includes a library set "Common" with one template;
@@ -176,15 +176,4 @@ public class TenancyHistoryTests
         Assert.True(exit == 0, output);
     }
 
-    /// <summary>An apply that writes nothing, then a plan with nothing pending (exit 0 under --detailed-exitcode).</summary>
-    private static async Task AssertConvergedAsync(TwoInstances instances)
-    {
-        instances.Destination.ClearRequestLog();
-        var (exit, output) = await instances.RunAsync("apply", "--yes");
-        Assert.True(exit == 0, output);
-        Assert.True(instances.DestinationWrites().Count == 0, string.Join('\n', instances.DestinationWrites()) + "\n" + output);
-        (exit, output) = await instances.RunAsync("plan", "--detailed-exitcode");
-        Assert.True(exit == 0, output);
-        Assert.Contains("Plan: 0 to create, 0 to update, 0 to delete", output, StringComparison.Ordinal);
-    }
 }

@@ -85,6 +85,19 @@ internal sealed class TwoInstances : IAsyncDisposable
         return (exit, console.Output);
     }
 
+    /// <summary>The end of every change history: an apply that sends no write, then a plan with nothing pending
+    /// (exit 0 under --detailed-exitcode).</summary>
+    public async Task AssertConvergedAsync()
+    {
+        Destination.ClearRequestLog();
+        var (exit, output) = await RunAsync("apply", "--yes");
+        Assert.True(exit == 0, output);
+        Assert.True(DestinationWrites().Count == 0, string.Join('\n', DestinationWrites()) + "\n" + output);
+        (exit, output) = await RunAsync("plan", "--detailed-exitcode");
+        Assert.True(exit == 0, output);
+        Assert.Contains("Plan: 0 to create, 0 to update, 0 to delete", output, StringComparison.Ordinal);
+    }
+
     /// <summary>Writes the destination received since the last call (POST, PUT, DELETE).</summary>
     public IReadOnlyList<string> DestinationWrites() =>
         Destination.RequestLog.Where(e => e.Method is "POST" or "PUT" or "DELETE").Select(e => $"{e.Method} {e.Path} {e.Status}").ToList();

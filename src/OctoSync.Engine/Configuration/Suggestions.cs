@@ -1,7 +1,7 @@
-namespace OctoSync.Engine.Configuration.Internal;
+namespace OctoSync.Engine.Configuration;
 
-/// <summary>"Did you mean" for misspelled keys and names: the closest candidate by edit distance.</summary>
-internal static class Suggestions
+/// <summary>"Did you mean" for misspelled keys, names and command-line options: the closest candidate by edit distance.</summary>
+public static class Suggestions
 {
     public static string? Closest(string text, IEnumerable<string> candidates)
     {
