@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using OctoSync.Cli;
 using OctoSync.Cli.Commands.Emulator;
+using OctoSync.Emulator;
 
 namespace OctoSync.IntegrationTests.Emulator;
 
@@ -72,7 +73,7 @@ public sealed class EmulatorCommandTests
     public async Task The_emulator_command_stops_on_SIGTERM()
     {
         var cli = typeof(CliApp).Assembly.Location;
-        using var process = Process.Start(new ProcessStartInfo("dotnet", [cli, "emulator", "--port", "0", "--api-key", "API-SIGTERMTEST0000000000000000000000"])
+        using var process = Process.Start(new ProcessStartInfo("dotnet", [cli, "emulator", "--port", "0", "--api-key", EmulatorOptions.NewApiKey()])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OctoSync.Emulator;
 using OctoSync.Engine.State;
 
 namespace OctoSync.IntegrationTests.Safety;
@@ -29,6 +30,10 @@ public class BadInputTable(BadInputInstances instances) : IClassFixture<BadInput
     private const string Ok = "source:\n  url: {source}\n  apiKey: ${SRC}\ndestinations:\n  - name: d0\n    url: {dest0}\n    apiKey: ${D0}\n    environments: { Test: Staging }\n";
 
     /// <summary>name → (config template, args, setup of the state folder, expected text).</summary>
+    // Generated at run time, so nothing key-shaped is committed; declared before the table that uses them.
+    private static readonly string WrongKey = EmulatorOptions.NewApiKey();
+    private static readonly string UrlKey = EmulatorOptions.NewApiKey();
+
     private static readonly Dictionary<string, BadInput> Cases = new BadInput[]
     {
         // Options
@@ -66,15 +71,15 @@ public class BadInputTable(BadInputInstances instances) : IClassFixture<BadInput
         // URLs
         new("url: not absolute", Ok.Replace("url: {dest0}", "url: prod.octopus", StringComparison.Ordinal), ["apply", "--yes"], "destinations[d0].url: 'prod.octopus' is not an absolute http or https URL"),
         new("url: ftp scheme", Ok.Replace("url: {source}", "url: ftp://127.0.0.1/", StringComparison.Ordinal), ["apply", "--yes"], "source.url: 'ftp://127.0.0.1/' is not an absolute http or https URL"),
-        new("url: bad url quoting a key", Ok.Replace("url: {source}", "url: \"not a url?apikey=API-SHOULDNOTSHOW\"", StringComparison.Ordinal), ["apply", "--yes"], "apikey=***"),
+        new("url: bad url quoting a key", Ok.Replace("url: {source}", "url: \"not a url?apikey=" + UrlKey + "\"", StringComparison.Ordinal), ["apply", "--yes"], "apikey=***"),
         new("url: source unreachable", Ok.Replace("url: {source}", "url: http://127.0.0.1:9/", StringComparison.Ordinal), ["apply", "--yes"], "Cannot connect to source at http://127.0.0.1:9/"),
         new("url: destination unreachable", Ok.Replace("url: {dest0}", "url: http://127.0.0.1:9/", StringComparison.Ordinal), ["apply", "--yes"], "Cannot connect to d0 at http://127.0.0.1:9/"),
         new("url: not an Octopus API path", Ok.Replace("url: {dest0}", "url: {dest0}nothing-here/", StringComparison.Ordinal), ["apply", "--yes"], "Cannot connect to d0"),
         new("url: server never answers", Ok.Replace("url: {dest0}", "url: {silent}", StringComparison.Ordinal), ["apply", "--yes", "--timeout", "1"], "timed out after 1 s"),
 
         // Keys
-        new("key: destination key rejected", Ok.Replace("${D0}", "API-WRONGWRONGWRONGWRONGWRONGWRONG", StringComparison.Ordinal), ["apply", "--yes"], "The API key was rejected by"),
-        new("key: source key rejected", Ok.Replace("${SRC}", "API-WRONGWRONGWRONGWRONGWRONGWRONG", StringComparison.Ordinal), ["apply", "--yes"], "Cannot connect to source"),
+        new("key: destination key rejected", Ok.Replace("${D0}", WrongKey, StringComparison.Ordinal), ["apply", "--yes"], "The API key was rejected by"),
+        new("key: source key rejected", Ok.Replace("${SRC}", WrongKey, StringComparison.Ordinal), ["apply", "--yes"], "Cannot connect to source"),
 
         // Spaces
         new("space: destination space missing", Ok.Replace("    environments:", "    space: Nowhere\n    environments:", StringComparison.Ordinal), ["apply", "--yes"], "Space 'Nowhere' was not found"),
@@ -136,7 +141,7 @@ public class BadInputTable(BadInputInstances instances) : IClassFixture<BadInput
         Assert.DoesNotContain("Exception", run.All, StringComparison.Ordinal);
         Assert.DoesNotContain(rig.Source.ApiKey, run.All, StringComparison.Ordinal);
         Assert.DoesNotContain(rig.Destinations[0].ApiKey, run.All, StringComparison.Ordinal);
-        Assert.DoesNotContain("API-SHOULDNOTSHOW", run.All, StringComparison.Ordinal);
+        Assert.DoesNotContain(UrlKey, run.All, StringComparison.Ordinal);
         Assert.Empty(rig.Writes());
         // One message: a single error line (a configuration error lists its lines under one header).
         Assert.Single(run.All.Split('\n'), l => l.StartsWith("Error:", StringComparison.Ordinal) || l.Contains(": failed (", StringComparison.Ordinal));

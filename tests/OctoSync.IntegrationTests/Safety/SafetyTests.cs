@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OctoSync.Emulator;
 using OctoSync.Engine.State;
 
 namespace OctoSync.IntegrationTests.Safety;
@@ -197,11 +198,11 @@ public class SafetyTests
     [Fact]
     public async Task A_key_written_into_a_url_is_redacted_in_every_output()
     {
-        const string Secret = "API-URLSECRET0123456789ABCDEFGHIJK";
+        var secret = EmulatorOptions.NewApiKey();
         await using var rig = await SafetyRig.StartAsync();
         rig.WriteConfig(rig.DefaultYaml()
-            .Replace("url: {source}", "url: {source}?apikey=" + Secret, StringComparison.Ordinal)
-            .Replace("url: {dest0}", "url: {dest0}?ApiKey=" + Secret, StringComparison.Ordinal));
+            .Replace("url: {source}", "url: {source}?apikey=" + secret, StringComparison.Ordinal)
+            .Replace("url: {dest0}", "url: {dest0}?ApiKey=" + secret, StringComparison.Ordinal));
         var html = Path.Combine(rig.Folder, "apply.html");
         var planFile = Path.Combine(rig.Folder, "plan.json");
 
@@ -216,20 +217,20 @@ public class SafetyTests
 
         foreach (var run in runs)
         {
-            Assert.DoesNotContain(Secret, run.All, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, run.All, StringComparison.Ordinal);
         }
 
         Assert.Contains("apikey=***", runs[0].Errors, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("the URL carries a credential", runs[0].Errors, StringComparison.Ordinal);
-        Assert.DoesNotContain(Secret, await File.ReadAllTextAsync(html), StringComparison.Ordinal);
-        Assert.DoesNotContain(Secret, await File.ReadAllTextAsync(planFile), StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, await File.ReadAllTextAsync(html), StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, await File.ReadAllTextAsync(planFile), StringComparison.Ordinal);
         foreach (var file in Directory.GetFiles(rig.StateFolder))
         {
-            Assert.DoesNotContain(Secret, await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, await File.ReadAllTextAsync(file), StringComparison.Ordinal);
         }
 
         // The key in the URL is never sent either: requests carry the header key only.
-        Assert.DoesNotContain(rig.Destinations[0].RequestLog, e => e.Path.Contains(Secret, StringComparison.Ordinal));
+        Assert.DoesNotContain(rig.Destinations[0].RequestLog, e => e.Path.Contains(secret, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -53,9 +53,7 @@ public static class GoneObjects
             return null;
         }
 
-        var current = written.Fields is { } fields
-            ? PortableForm.Fingerprint(ObjectDecider.Managed(destination, new JsonObject(fields.Select(f => KeyValuePair.Create(f, (JsonNode?)null)))), session.Translator)
-            : "unknown (state format 1 does not record the fields written)";
+        var current = CurrentFingerprint(session, destination, written);
         var cell = GoneFromSource.Decide(written.Fingerprint, current, rules.Variables.Overwrite, "deleted, renamed or no longer decided by the rules on the source");
         return new Change
         {
@@ -75,10 +73,7 @@ public static class GoneObjects
     private static Change Decide(PlanningSession session, ResourceKind kind, string key, JsonObject destination, ObjectState written, string stateKey, StateIndex index)
     {
         var rules = kind == ResourceKind.Project ? session.Input.Rules.ForProject(key) : session.Rules;
-        // A version 1 state does not say which fields were written: the object cannot be shown unchanged, so it is never removed.
-        var current = written.Fields is { } fields
-            ? PortableForm.Fingerprint(ObjectDecider.Managed(destination, new JsonObject(fields.Select(f => KeyValuePair.Create(f, (JsonNode?)null)))), session.Translator)
-            : "unknown (state format 1 does not record the fields written)";
+        var current = CurrentFingerprint(session, destination, written);
         var why = written.SourceName is { } name && !string.Equals(name, key, StringComparison.OrdinalIgnoreCase)
             ? $"source \"{name}\" deleted, renamed or no longer selected"
             : "deleted, renamed or no longer selected on the source";
@@ -123,4 +118,13 @@ public static class GoneObjects
             StateUpdates = updates,
         };
     }
+
+    /// <summary>
+    /// The destination's fingerprint over the fields OctoSync wrote. A version 1 state does not say which fields those
+    /// were: the object cannot be shown unchanged, so it is never removed.
+    /// </summary>
+    private static string CurrentFingerprint(PlanningSession session, JsonObject destination, ObjectState written) =>
+        written.Fields is { } fields
+            ? PortableForm.Fingerprint(ObjectDecider.Managed(destination, new JsonObject(fields.Select(f => KeyValuePair.Create(f, (JsonNode?)null)))), session.Translator)
+            : "unknown (state format 1 does not record the fields written)";
 }
