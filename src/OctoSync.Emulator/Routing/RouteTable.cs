@@ -28,8 +28,6 @@ internal static class RouteTable
             new("GET", "actiontemplates/{id}/logo", true, LinkHandlers.Logo(Catalog.ActionTemplates)),
             new("GET", "spaces/{id}/logo", false, LinkHandlers.Logo(Catalog.Spaces)),
             new("GET", "actiontemplates/{id}/usage", true, LinkHandlers.ActionTemplateUsage),
-            new("GET", "deploymentprocesses/{id}/template", true, LinkHandlers.ProcessTemplate),
-            new("GET", "channels/{id}/releases", true, LinkHandlers.ChannelReleases),
             new("GET", "teams/{id}/scopeduserroles", false, LinkHandlers.TeamScopedUserRoles),
             new("GET", "teams/{id}/scopeduserroles", true, LinkHandlers.TeamScopedUserRoles),
             new("GET", "users/{id}/teams", false, LinkHandlers.UserTeams),
@@ -38,6 +36,7 @@ internal static class RouteTable
             new("GET", "lifecycles/{id}/projects", true, MiscHandlers.LifecycleProjects),
             new("GET", "workerpools/{id}/workers", true, MiscHandlers.PoolWorkers),
         };
+        routes.AddRange(ReleaseRoutes.Build());
         routes.AddRange(ProjectRoutes.Build());
         routes.AddRange(TeamRoutes.Build());
         foreach (var d in Catalog.All)
