@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OctoSync.Engine.Model;
+using Spectre.Console.Testing;
 
 namespace OctoSync.IntegrationTests.EndToEnd;
 
@@ -228,5 +229,21 @@ public sealed class PromoteTests
         Assert.Equal(1, typoExit);
         Assert.Contains("--deploy", typoOutput, StringComparison.Ordinal);
         Assert.Empty(instances.DestinationWrites());
+    }
+
+    [Fact]
+    public async Task Help_lists_the_options_and_examples()
+    {
+        var console = new TestConsole().Width(200);
+
+        var exit = await OctoSync.Cli.CliApp.RunAsync(["promote", "--help"], console);
+
+        Assert.Equal(0, exit);
+        foreach (var option in new[] { "--project", "--release", "--destination", "--channel", "--deploy-to", "--yes", "--output" })
+        {
+            Assert.Contains(option, console.Output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("promote --project OctoFx --release 1.4.2 --destination prod --deploy-to Production --yes", console.Output, StringComparison.Ordinal);
     }
 }
