@@ -211,6 +211,22 @@ public sealed class PromoteTests
         Assert.Equal("Found", document["packages"]![0]!["status"]!.GetValue<string>());
         Assert.StartsWith("Releases-", document["result"]!["releaseId"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.DoesNotContain(instances.Destination.ApiKey, output, StringComparison.Ordinal);
+        OctoSync.IntegrationTests.Cli.JsonSchemas.AssertValid(OctoSync.IntegrationTests.Cli.JsonSchemas.Promote, output);
+    }
+
+    [Fact]
+    public async Task A_refusal_in_json_is_a_document_of_the_schema_with_its_problems()
+    {
+        await using var instances = await SyncedWithReleaseAsync(packageOnDestination: false);
+
+        var (exit, output) = await instances.RunAsync("promote", "--project", "OctoFx", "--release", Version, "--yes", "--output", "json");
+
+        Assert.Equal(1, exit);
+        OctoSync.IntegrationTests.Cli.JsonSchemas.AssertValid(OctoSync.IntegrationTests.Cli.JsonSchemas.Promote, output);
+        var document = JsonNode.Parse(output)!.AsObject();
+        Assert.Equal("refused", document["outcome"]!.GetValue<string>());
+        Assert.Equal("Missing", document["packages"]![0]!["status"]!.GetValue<string>());
+        Assert.Contains("OctoFx.Web 1.4.2", document["problems"]![0]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -245,5 +261,30 @@ public sealed class PromoteTests
         }
 
         Assert.Contains("promote --project OctoFx --release 1.4.2 --destination prod --deploy-to Production --yes", console.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_CI_recipe_syncs_then_promotes_and_a_second_run_changes_nothing()
+    {
+        // docs/promote.md, "CI recipe": apply, plan --detailed-exitcode, promote --deploy-to (a source name) --output json.
+        await using var instances = await TwoInstances.StartAsync();
+        await CreateSourceReleaseAsync(instances, Version);
+        instances.Destination.Packages.Add("feeds-builtin", "OctoFx.Web", Version);
+
+        string[] runs = ["first", "second"];
+        foreach (var run in runs)
+        {
+            var (exit, output) = await instances.RunAsync("apply", "--destination", "staging-production", "--yes");
+            Assert.True(exit == 0, $"{run} apply: {output}");
+            (exit, output) = await instances.RunAsync("plan", "--destination", "staging-production", "--detailed-exitcode");
+            Assert.True(exit == 0, $"{run} plan: {output}");
+            instances.Destination.ClearRequestLog();
+            (exit, output) = await instances.RunAsync("promote", "--project", "OctoFx", "--release", Version,
+                "--destination", "staging-production", "--deploy-to", "Test", "--yes", "--output", "json");
+            Assert.True(exit == 0, $"{run} promote: {output}");
+            var document = JsonNode.Parse(output)!.AsObject();
+            Assert.Equal(run == "first" ? "promoted" : "unchanged", document["outcome"]!.GetValue<string>());
+            Assert.Equal(run == "first" ? 2 : 0, instances.DestinationWrites().Count);
+        }
     }
 }

@@ -97,7 +97,7 @@ public sealed class PromoteCommand(IAnsiConsole console, ErrorConsole errors, Cl
                 return Finish(settings, plan, null, "unchanged");
             }
 
-            if (!settings.Yes && !Confirmed(plan, settings.Json))
+            if (!settings.Yes && !Confirmed(plan))
             {
                 return Finish(settings, plan, null, "not confirmed");
             }
@@ -121,7 +121,7 @@ public sealed class PromoteCommand(IAnsiConsole console, ErrorConsole errors, Cl
         return outcome is "promoted" or "unchanged" ? ExitCodes.Success : ExitCodes.Error;
     }
 
-    private bool Confirmed(PromotionPlan plan, bool json)
+    private bool Confirmed(PromotionPlan plan)
     {
         var what = plan.CreatesRelease ? $"Create release {plan.Version} of {plan.Project} on {plan.Destination}" : $"Deploy release {plan.Version} of {plan.Project}";
         if (plan.CreatesRelease && plan.Deploys)
@@ -135,16 +135,8 @@ public sealed class PromoteCommand(IAnsiConsole console, ErrorConsole errors, Cl
 
         if (services.IsInputRedirected() || !console.Profile.Capabilities.Interactive)
         {
-            var line = $"{what}: input is not a terminal, run promote with --yes to do it. Nothing was written.";
-            if (json)
-            {
-                errors.Error(line);
-            }
-            else
-            {
-                console.MarkupLine($"[yellow]{Markup.Escape(line)}[/]");
-            }
-
+            // As apply: a script must say --yes; the line goes to standard error, the preview stays on standard output.
+            errors.Error($"{what}: input is not a terminal, run promote with --yes to do it. Nothing was written.");
             return false;
         }
 
