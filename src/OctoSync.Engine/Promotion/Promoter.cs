@@ -81,11 +81,21 @@ public sealed class Promoter(SyncRunner runner)
             return new PromotionResult(releaseId, plan.CreatesRelease, null, null, null);
         }
 
-        var deployment = await client.CreateAsync("deployments", new JsonObject
+        JsonObject deployment;
+        try
         {
-            ["ReleaseId"] = releaseId,
-            ["EnvironmentId"] = plan.DeployToId,
-        }, ct).ConfigureAwait(false);
+            deployment = await client.CreateAsync("deployments", new JsonObject
+            {
+                ["ReleaseId"] = releaseId,
+                ["EnvironmentId"] = plan.DeployToId,
+            }, ct).ConfigureAwait(false);
+        }
+        catch (OctopusApiException e)
+        {
+            // The release stands (a second promote finds it and only deploys); say so, with the server's reason.
+            throw new SyncException($"Release {plan.Version} ({releaseId}) is on {plan.Destination}, but its deployment to {plan.DeployTo} failed: {e.Message}", e);
+        }
+
         var taskId = deployment.Str("TaskId");
         var task = taskId is null ? null : await client.GetAsync($"tasks/{Uri.EscapeDataString(taskId)}", ct).ConfigureAwait(false);
         return new PromotionResult(releaseId, plan.CreatesRelease, deployment.Id(), taskId, task?.Str("State"));
@@ -141,6 +151,11 @@ public sealed class Promoter(SyncRunner runner)
         problems.AddRange(UncoveredPackages(destinationProcess, packages, version));
 
         var environment = request.DeployTo is null ? ((string Id, string Name)?)null : DeployTarget(planned, request.DeployTo);
+        if (environment is { } deployTo && LifecycleRefusal(planned, destinationProject, destinationChannel, deployTo) is { } refusal)
+        {
+            problems.Add(refusal);
+        }
+
         var translated = Translate(configuration, planned, sourceProject, releaseProcess);
         var sourceProcess = planned.Source.DeploymentProcesses.GetValueOrDefault(sourceProject.Str("DeploymentProcessId") ?? "");
         var environments = planned.Source.Environments.ToDictionary(e => e.Id(), e => e.Name(), StringComparer.OrdinalIgnoreCase);
@@ -280,6 +295,22 @@ public sealed class Promoter(SyncRunner runner)
             ? $"--deploy-to {name}: the source environment '{name}' is excluded on {planned.Configuration.Name} (it maps to no environment there)."
             : $"--deploy-to {name}: {planned.Configuration.Name} has no environment named '{name}' and no source environment of that name is mapped to one " +
               $"(environments there: {string.Join(", ", planned.Destination.Environments.Select(e => e.Name()))}).");
+    }
+
+    /// <summary>
+    /// The server deploys a release only to an environment of its channel's lifecycle (the project's when the channel
+    /// has none); a lifecycle without phases allows every environment. Checked before anything is written.
+    /// </summary>
+    private static string? LifecycleRefusal(DestinationPlan planned, JsonObject project, JsonObject? channel, (string Id, string Name) environment)
+    {
+        var lifecycleId = channel?.Str("LifecycleId") ?? project.Str("LifecycleId");
+        var lifecycle = planned.Destination.Lifecycles.FirstOrDefault(l => string.Equals(l.Str("Id"), lifecycleId, StringComparison.OrdinalIgnoreCase));
+        var phases = lifecycle?.Arr("Phases").Objects().ToList() ?? [];
+        var allowed = phases.SelectMany(p => p.Strings("AutomaticDeploymentTargets").Concat(p.Strings("OptionalDeploymentTargets")));
+        return phases.Count == 0 || allowed.Contains(environment.Id, StringComparer.OrdinalIgnoreCase)
+            ? null
+            : $"--deploy-to {environment.Name}: the environment is not in lifecycle '{lifecycle!.Name()}' of {project.Name()}" +
+              (channel is null ? "" : $" (channel {channel.Name()})") + $" on {planned.Configuration.Name}, so the server would refuse the deployment.";
     }
 
     private static async Task<JsonObject?> FindReleaseAsync(IOctopusSpaceClient client, string projectId, string version, CancellationToken ct)

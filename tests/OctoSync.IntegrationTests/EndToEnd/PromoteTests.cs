@@ -14,9 +14,10 @@ public sealed class PromoteTests
     private const string Version = "1.4.2";
 
     /// <summary>Synced OctoFx, a release on the source with the web package, and that package version in the destination's built-in feed.</summary>
-    private static async Task<TwoInstances> SyncedWithReleaseAsync(IReadOnlyDictionary<string, string>? environments = null, bool packageOnDestination = true)
+    private static async Task<TwoInstances> SyncedWithReleaseAsync(IReadOnlyDictionary<string, string>? environments = null, bool packageOnDestination = true,
+        string? rulesYaml = null, (string, string)? profiles = null)
     {
-        var instances = await TwoInstances.StartAsync(environments);
+        var instances = await TwoInstances.StartAsync(environments, rulesYaml, profiles);
         var (exit, output) = await instances.RunAsync("apply", "--yes");
         Assert.True(exit == 0, output);
         await CreateSourceReleaseAsync(instances, Version);
@@ -161,6 +162,37 @@ public sealed class PromoteTests
         (exit, output) = await instances.RunAsync("promote", "--project", "OctoFx", "--release", Version, "--deploy-to", "Production", "--yes");
         Assert.True(exit == 0, output);
         Assert.Empty(instances.DestinationWrites());
+    }
+
+    [Fact]
+    public async Task Deploy_to_an_environment_outside_the_projects_lifecycle_is_refused_before_anything_is_written()
+    {
+        // lifecycles: sync copies Dev/Test as Staging only (Development is excluded): Production is not in it.
+        await using var instances = await SyncedWithReleaseAsync(rulesYaml: "rules:\n  lifecycles: sync");
+
+        var (exit, output) = await instances.RunAsync("promote", "--project", "OctoFx", "--release", Version, "--deploy-to", "Production", "--yes");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("--deploy-to Production: the environment is not in lifecycle 'Dev/Test' of OctoFx (channel Default)", output, StringComparison.Ordinal);
+        Assert.Empty(instances.DestinationWrites());
+        (exit, output) = await instances.RunAsync("promote", "--project", "OctoFx", "--release", Version, "--deploy-to", "Staging", "--yes");
+        Assert.True(exit == 0, output);
+    }
+
+    [Theory]
+    [InlineData("2021.2", "2026.3")]
+    [InlineData("2026.3", "2021.2")]
+    public async Task A_release_is_promoted_between_server_versions(string source, string destination)
+    {
+        await using var instances = await SyncedWithReleaseAsync(profiles: (source, destination));
+
+        var (exit, output) = await instances.RunAsync("promote", "--project", "OctoFx", "--release", Version, "--deploy-to", "Production", "--yes");
+
+        Assert.True(exit == 0, output);
+        var release = await DestinationReleaseAsync(instances, Version);
+        Assert.NotNull(release);
+        Assert.Equal(Version, Assert.Single(release.Arr("SelectedPackages").Objects()).Str("Version"));
+        Assert.Single(await instances.DestinationClient.ListAsync($"releases/{release.Id()}/deployments").ToListAsync());
     }
 
     [Fact]
