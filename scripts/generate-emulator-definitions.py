@@ -17,7 +17,7 @@ ROOTS = [
     "WorkerPoolResource", "FeedResource", "ActionTemplateResource", "DeploymentTargetResource", "WorkerResource",
     "MachinePolicyResource", "TeamResource", "UserResource", "DeploymentSettingsResource", "TenantVariableResource",
     # Releases and what they lead to (issue #12): ReleaseResource, DeploymentResource, TaskResource, PackageVersionResource.
-    "ReleaseResource", "DeploymentResource", "TaskResource", "PackageVersionResource",
+    "ReleaseResource", "DeploymentResource", "TaskResource", "PackageVersionResource", "PackageFromBuiltInFeedResource",
 ]
 KEEP = {"properties", "$ref", "type", "format", "enum", "items", "additionalProperties"}
 

@@ -31,5 +31,6 @@ internal static class ReleaseRoutes
         new("GET", "deploymentprocesses/{id}/template", true, ReleaseHandlers.Template),
         new("GET", "variables/{id}", true, ReleaseHandlers.Variables),
         new("GET", "feeds/{id}/packages/versions", true, ReleaseHandlers.PackageVersions),
+        new("POST", "packages/raw", true, PackageUploadHandler.Upload),
     ];
 }

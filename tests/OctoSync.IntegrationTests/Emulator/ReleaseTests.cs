@@ -278,4 +278,51 @@ public sealed class ReleaseTests
         Assert.True(failures.Count == 0, string.Join("; ", failures));
         Assert.True(followed > 20);
     }
+
+    private static async Task<(HttpStatusCode Status, JsonObject? Body)> UploadAsync(EmulatorSession session, string fileName, string query = "")
+    {
+        using var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent([0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        content.Add(file, "fileData", fileName);
+        using var response = await session.Http.PostAsync(new Uri("api/Spaces-1/packages/raw" + query, UriKind.Relative), content);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text) as JsonObject);
+    }
+
+    [Fact]
+    public async Task A_package_pushed_to_the_built_in_feed_is_listed_with_its_versions_and_a_second_push_is_409()
+    {
+        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions { RateLimitPerMinute = 0 });
+
+        var (status, package) = await UploadAsync(session, "Acme.Web.1.2.3.zip");
+        var (again, _) = await UploadAsync(session, "Acme.Web.1.2.3.zip");
+        var (ignored, _) = await UploadAsync(session, "Acme.Web.1.2.3.zip", "?overwriteMode=IgnoreIfExists");
+        var (replaced, _) = await UploadAsync(session, "Acme.Web.1.2.3.zip", "?replace=true");
+        var (badName, error) = await UploadAsync(session, "Acme.Web.zip");
+
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal(("packages-Acme.Web.1.2.3", "Acme.Web", "1.2.3", ".zip", 22), (package!["Id"]!.GetValue<string>(), package["PackageId"]!.GetValue<string>(),
+            package["Version"]!.GetValue<string>(), package["FileExtension"]!.GetValue<string>(), package["PackageSizeBytes"]!.GetValue<int>()));
+        Assert.Equal(40, package["Hash"]!.GetValue<string>().Length);
+        Assert.Equal((HttpStatusCode.Conflict, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.BadRequest), (again, ignored, replaced, badName));
+        Assert.Contains("Acme.Web.zip", error!["Errors"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        var versions = await session.GetObjectAsync("/api/Spaces-1/feeds/feeds-builtin/packages/versions?packageId=Acme.Web");
+        Assert.Equal("1.2.3", Assert.Single(versions["Items"]!.AsArray())!["Version"]!.GetValue<string>());
+        Assert.Equal(1, (await session.GetObjectAsync("/api/Spaces-1/packages"))["TotalResults"]!.GetValue<int>());
+        Assert.Equal("Acme.Web", (await session.GetObjectAsync("/api/Spaces-1/packages/packages-Acme.Web.1.2.3"))["PackageId"]!.GetValue<string>());
+        var (unknown, missing) = Conformance.ProfileConformanceTests.Compare(package, Conformance.ProfileConformanceTests.Expected("PackageFromBuiltInFeedResource", ServerProfile.Default), []);
+        Assert.True(unknown.Count == 0 && missing.Count == 0, $"unknown: {string.Join(", ", unknown)}; missing: {string.Join(", ", missing)}");
+    }
+
+    [Theory]
+    [InlineData("Acme.Web.1.2.3.zip", "Acme.Web", "1.2.3")]
+    [InlineData("Acme.Web.1.2.3-beta.1.tar.gz", "Acme.Web", "1.2.3-beta.1")]
+    [InlineData("OctoFx.Web.2024.3.1.nupkg", "OctoFx.Web", "2024.3.1")]
+    [InlineData("acme-api.10.0.0.tgz", "acme-api", "10.0.0")]
+    public void A_package_file_name_gives_its_id_and_version(string fileName, string packageId, string version)
+    {
+        var parsed = OctoSync.Emulator.Handlers.PackageUploadHandler.Parse(fileName);
+
+        Assert.Equal((packageId, version), (parsed?.PackageId, parsed?.Version));
+    }
 }

@@ -23,12 +23,23 @@ public sealed class PromoteTests
         await CreateSourceReleaseAsync(instances, Version);
         if (packageOnDestination)
         {
-            instances.Destination.Packages.Add("feeds-builtin", "OctoFx.Web", Version);
+            await PushToBuiltInFeedAsync(instances, $"OctoFx.Web.{Version}.zip");
         }
 
         instances.Source.ClearRequestLog();
         instances.Destination.ClearRequestLog();
         return instances;
+    }
+
+    /// <summary>What a build does: <c>POST /packages/raw</c> to the destination's built-in feed (multipart, part <c>fileData</c>).</summary>
+    private static async Task PushToBuiltInFeedAsync(TwoInstances instances, string fileName)
+    {
+        using var http = new HttpClient { BaseAddress = instances.Destination.BaseUrl };
+        http.DefaultRequestHeaders.Add("X-Octopus-ApiKey", instances.Destination.ApiKey);
+        using var content = new MultipartFormDataContent();
+        content.Add(new ByteArrayContent([1, 2, 3]), "fileData", fileName);
+        using var response = await http.PostAsync(new Uri("api/Spaces-1/packages/raw", UriKind.Relative), content);
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
     }
 
     private static async Task<JsonObject> CreateSourceReleaseAsync(TwoInstances instances, string version)
@@ -118,7 +129,8 @@ public sealed class PromoteTests
     public async Task A_package_missing_from_the_destination_feed_is_refused_naming_it()
     {
         await using var instances = await SyncedWithReleaseAsync(packageOnDestination: false);
-        instances.Destination.Packages.Add("feeds-builtin", "OctoFx.Web", "1.4.1");
+        await PushToBuiltInFeedAsync(instances, "OctoFx.Web.1.4.1.zip");
+        instances.Destination.ClearRequestLog();
 
         var (exit, output) = await instances.RunAsync("promote", "--project", "OctoFx", "--release", Version, "--yes");
 
@@ -301,7 +313,7 @@ public sealed class PromoteTests
         // docs/promote.md, "CI recipe": apply, plan --detailed-exitcode, promote --deploy-to (a source name) --output json.
         await using var instances = await TwoInstances.StartAsync();
         await CreateSourceReleaseAsync(instances, Version);
-        instances.Destination.Packages.Add("feeds-builtin", "OctoFx.Web", Version);
+        await PushToBuiltInFeedAsync(instances, $"OctoFx.Web.{Version}.zip");
 
         string[] runs = ["first", "second"];
         foreach (var run in runs)
