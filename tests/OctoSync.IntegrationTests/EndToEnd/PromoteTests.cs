@@ -331,4 +331,50 @@ public sealed class PromoteTests
             Assert.Equal(run == "first" ? 2 : 0, instances.DestinationWrites().Count);
         }
     }
+
+    [Fact]
+    public async Task A_package_from_an_external_feed_is_checked_in_the_destination_feed_of_the_same_name()
+    {
+        await using var instances = await TwoInstances.StartAsync();
+        var feed = await instances.SourceClient.CreateAsync("feeds", new JsonObject
+        {
+            ["Name"] = "Artifactory", ["FeedType"] = "NuGet", ["FeedUri"] = "https://artifactory.example/api/nuget/v3/octofx",
+        });
+        var project = await ProjectAsync(instances.SourceClient);
+        var process = await instances.SourceClient.GetAsync($"deploymentprocesses/{project.Str("DeploymentProcessId")}");
+        process.Arr("Steps").Add(new JsonObject
+        {
+            ["Name"] = "Deploy OctoFx API",
+            ["Actions"] = new JsonArray(new JsonObject
+            {
+                ["Name"] = "Deploy OctoFx API",
+                ["ActionType"] = "Octopus.TentaclePackage",
+                ["Properties"] = new JsonObject { ["Octopus.Action.Package.PackageId"] = "OctoFx.Api", ["Octopus.Action.Package.FeedId"] = feed.Id() },
+                ["Packages"] = new JsonArray(new JsonObject { ["Name"] = "", ["PackageId"] = "OctoFx.Api", ["FeedId"] = feed.Id() }),
+            }),
+        });
+        await instances.SourceClient.UpdateAsync($"deploymentprocesses/{process.Id()}", process);
+        var (exit, output) = await instances.RunAsync("apply", "--yes");
+        Assert.True(exit == 0, output);
+        await instances.SourceClient.CreateAsync("releases", new JsonObject
+        {
+            ["ProjectId"] = project.Id(),
+            ["Version"] = Version,
+            ["SelectedPackages"] = new JsonArray(
+                new JsonObject { ["ActionName"] = "Deploy OctoFx web", ["Version"] = Version },
+                new JsonObject { ["ActionName"] = "Deploy OctoFx API", ["Version"] = "3.1.0" }),
+        });
+        await PushToBuiltInFeedAsync(instances, $"OctoFx.Web.{Version}.zip");
+
+        (exit, output) = await instances.RunAsync("promote", "--project", "OctoFx", "--release", Version, "--yes");
+        Assert.Equal(1, exit);
+        Assert.Contains("Package OctoFx.Api 3.1.0 (step 'Deploy OctoFx API') is not in feed 'Artifactory' on staging-production.", output, StringComparison.Ordinal);
+
+        instances.Destination.Packages.Add("Artifactory", "OctoFx.Api", "3.1.0");
+        (exit, output) = await instances.RunAsync("promote", "--project", "OctoFx", "--release", Version, "--yes");
+        Assert.True(exit == 0, output);
+        Assert.Contains("OctoFx.Api 3.1.0 (Deploy OctoFx API): in feed 'Artifactory'", output, StringComparison.Ordinal);
+        var release = await DestinationReleaseAsync(instances, Version);
+        Assert.Equal([Version, "3.1.0"], release!.Arr("SelectedPackages").Objects().Select(p => p.Str("Version")!).Order(StringComparer.Ordinal));
+    }
 }
