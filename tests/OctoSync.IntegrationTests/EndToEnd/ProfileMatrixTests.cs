@@ -117,8 +117,14 @@ public sealed class ProfileMatrixTests(ITestOutputHelper log)
 
         // A tenant variable changes on the source.
         await SetTenantVariableAsync(from, Tenant, OctoFxExample.Project, "Test", "DbServer", "test-sql-2");
+        var tenantId = await IdAsync(to, "tenants", Tenant);
+        instances.Destination.ClearRequestLog();
         await ApplyAsync(instances);
+        var applied = instances.Destination.RequestLog.Where(r => r.Path.Contains($"/tenants/{tenantId}/", StringComparison.Ordinal)).Select(r => $"{r.Method} {r.Path}").ToList();
         Assert.Equal("test-sql-2", Text(await TenantVariableAsync(to, Tenant, OctoFxExample.Project, "Staging", "DbServer")));
+        // Through v2 where the destination has it (2025.2+), through the legacy route otherwise: one GET and one PUT.
+        var path = $"/api/Spaces-1/tenants/{tenantId}/" + (ServerProfile.Parse(destination).TenantVariablesV2 ? "projectvariables" : "variables");
+        Assert.Equal([$"GET {path}" + (path.EndsWith("projectvariables", StringComparison.Ordinal) ? "?includeMissingVariables=true" : ""), $"PUT {path}"], applied);
         await instances.AssertConvergedAsync();
 
         // The source deletes a runbook: it goes from the destination.
