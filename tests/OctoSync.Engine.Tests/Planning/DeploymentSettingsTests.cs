@@ -101,4 +101,16 @@ public class DeploymentSettingsTests
         Assert.Contains(settings.Details, d => d.IsDrift);
         Assert.False(plan.Single(ResourceKind.Project, "OctoFx").Writes);
     }
+
+    [Fact]
+    public void A_state_from_before_the_settings_had_their_own_entry_still_lets_a_source_change_through()
+    {
+        var (input, _) = Synced(advertisesRoute: true);
+        var older = input with { State = input.State!.With([new Engine.State.StateUpdate.RemoveObject("DeploymentSettings:OctoFx")]) };
+        Assert.False(older.State!.Objects.ContainsKey("DeploymentSettings:OctoFx"));
+
+        var plan = SyncPlanner.Plan(WithSourceNotes(older, "new notes"));
+
+        Assert.Equal(ChangeAction.Update, plan.Single(ResourceKind.DeploymentSettings, "OctoFx").Action);
+    }
 }
