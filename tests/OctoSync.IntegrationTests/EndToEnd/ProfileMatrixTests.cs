@@ -98,6 +98,10 @@ public sealed class ProfileMatrixTests(ITestOutputHelper log)
         settings["ReleaseNotesTemplate"] = "Release #{Octopus.Release.Number}";
         settings.Obj("VersioningStrategy")!["Template"] = "2.#{Octopus.Version.NextPatch}";
         await from.UpdateAsync($"projects/{project.Id()}/deploymentsettings", settings);
+        (exit, output) = await instances.RunAsync("plan");
+        Assert.True(exit == 0, output);
+        log.WriteLine(output);
+        Assert.Contains("deployment settings: /deploymentsettings", output, StringComparison.Ordinal);
         instances.Destination.ClearRequestLog();
         await ApplyAsync(instances);
         var destinationProject = await to.ProjectAsync();
