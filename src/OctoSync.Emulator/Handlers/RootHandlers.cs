@@ -35,7 +35,7 @@ internal static class RootHandlers
             ["Application"] = "Octopus Deploy",
             ["Version"] = call.Space.Profile.Version,
             ["ApiVersion"] = "3.0.0",
-            ["InstallationId"] = "2c6b7a4e-0e3f-4d2b-9a55-0c7e5ab1e001",
+            ["InstallationId"] = call.Space.Store.InstallationId,
             ["IsEarlyAccessProgram"] = false,
             ["HasLongTermSupport"] = true,
             ["Links"] = links,

@@ -64,6 +64,24 @@ public sealed class RootDocumentTests
     }
 
     [Fact]
+    public async Task Each_server_has_its_own_installation_id_unless_the_options_fix_it()
+    {
+        var fixedId = Guid.NewGuid().ToString();
+        await using var first = await EmulatorSession.StartAsync();
+        await using var second = await EmulatorSession.StartAsync();
+        await using var pinned = await EmulatorSession.StartAsync(new OctoSync.Emulator.EmulatorOptions { InstallationId = fixedId });
+
+        var firstId = (string?)(await first.GetObjectAsync("/api"))["InstallationId"];
+        var secondId = (string?)(await second.GetObjectAsync("/api"))["InstallationId"];
+
+        Assert.True(Guid.TryParse(firstId, out _), firstId);
+        Assert.NotEqual(firstId, secondId);
+        Assert.Equal(firstId, (string?)(await first.GetObjectAsync("/api"))["InstallationId"]); // stable for the server's life
+        Assert.Equal(first.Server.InstallationId, firstId);
+        Assert.Equal(fixedId, (string?)(await pinned.GetObjectAsync("/api"))["InstallationId"]);
+    }
+
+    [Fact]
     public async Task Unknown_space_is_404()
     {
         await using var session = await EmulatorSession.StartAsync();
