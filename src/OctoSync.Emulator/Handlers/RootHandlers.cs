@@ -25,7 +25,7 @@ internal static class RootHandlers
         };
 
         // Like pre-spaces servers and the canned 2019 root: the default space's collection links, Spaces-1 baked in.
-        foreach (var (name, href) in SpaceLinks(SpaceSeed.DefaultSpaceId))
+        foreach (var (name, href) in SpaceLinks(SpaceSeed.DefaultSpaceId).Concat(RecordedRootLinks.For(SpaceSeed.DefaultSpaceId, spaceRoot: false)))
         {
             links.TryAdd(name, href);
         }
@@ -45,7 +45,7 @@ internal static class RootHandlers
     public static ApiResponse SpaceRoot(RouteCall call)
     {
         var links = new JsonObject { ["Self"] = "/api/" + call.Space.SpaceId };
-        foreach (var (name, href) in SpaceLinks(call.Space.SpaceId))
+        foreach (var (name, href) in SpaceLinks(call.Space.SpaceId).Concat(RecordedRootLinks.For(call.Space.SpaceId, spaceRoot: true)))
         {
             links[name] = href;
         }
