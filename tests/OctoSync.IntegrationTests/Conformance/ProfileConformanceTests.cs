@@ -25,13 +25,6 @@ public sealed class ProfileConformanceTests
         "DeploymentStepResource", "DeploymentActionResource",
     ];
 
-    /// <summary>Subtype fields of polymorphic resources the Swagger describes only by their base (notes §1.1).</summary>
-    private static readonly Dictionary<string, string[]> SubtypeFields = new()
-    {
-        ["AccountResource"] = ["Token"], // TokenAccountResource (OctopusClients)
-        ["FeedResource"] = ["DeleteUnreleasedPackagesAfterDays", "IsBuiltInRepoSyncEnabled"], // BuiltInFeedResource
-    };
-
     /// <summary>Routes later than 2021.2 (notes §2.10): project variables (2022+), tenant variables v2 (2023–2024).</summary>
     private static readonly HashSet<(string, string)> LaterRoutes =
     [
@@ -115,6 +108,14 @@ public sealed class ProfileConformanceTests
         return names;
     }
 
+    /// <summary>As above, plus the fields of the sample's subtype (feeds, accounts, endpoints; <see cref="SubtypeConformanceTests"/>).</summary>
+    internal static HashSet<string> Expected(string definition, ServerProfile profile, JsonObject sample)
+    {
+        var names = Expected(definition, profile);
+        names.UnionWith(SubtypeConformanceTests.SubtypeFieldsOf(definition, sample, profile));
+        return names;
+    }
+
     /// <summary>Both directions: (returned but not defined, defined but not returned).</summary>
     internal static (List<string> Unknown, List<string> Missing) Compare(JsonObject sample, IReadOnlySet<string> expected, IEnumerable<string> allowedExtra)
     {
@@ -133,7 +134,7 @@ public sealed class ProfileConformanceTests
         await SeedOneOfEachAsync(session);
         var sample = await SampleAsync(session, path);
 
-        var (unknown, missing) = Compare(sample, Expected(definition, profile), SubtypeFields.GetValueOrDefault(definition, []));
+        var (unknown, missing) = Compare(sample, Expected(definition, profile, sample), []);
 
         Assert.True(unknown.Count == 0, $"{profileName} {definition}: returned but not in the definition: {string.Join(", ", unknown)}");
         Assert.True(missing.Count == 0, $"{profileName} {definition}: in the definition but not returned: {string.Join(", ", missing)}");

@@ -14,7 +14,7 @@ internal static class InputNormaliser
 {
     public static void Normalise(JsonObject doc, string definition, List<string> errors, string path = "")
     {
-        foreach (var (name, schema) in ResourceDefinitions.Schema(definition))
+        foreach (var (name, schema) in ResourceDefinitions.SchemaFor(definition, doc))
         {
             if (doc[name] is not { } value)
             {
