@@ -26,7 +26,7 @@ public sealed record ServerProfile
     public static ServerProfile V2024_3 { get; } = new("2024.3", "2024.3.0");
 
     /// <summary>2026.3: as 2024.3, and a fresh install has its rate limit on (200 requests a minute per user).</summary>
-    public static ServerProfile V2026_3 { get; } = new("2026.3", "2026.3.0") { DefaultRateLimitPerMinute = 200 };
+    public static ServerProfile V2026_3 { get; } = new("2026.3", "2026.3.0") { DefaultRateLimitPerMinute = 200, ScopedTagSets = true };
 
     public static IReadOnlyList<ServerProfile> All { get; } = [V2021_2, V2024_3, V2026_3];
 
@@ -56,6 +56,14 @@ public sealed record ServerProfile
 
     /// <summary>Tenant `IsDisabled` (2024+ generated API docs, notes §3.12; absent from the 2021.2 Swagger).</summary>
     public bool TenantIsDisabled { get; private init; } = true;
+
+    /// <summary>
+    /// 2025–2026 tag shapes (notes §2.10): TagSet `Scopes` (default `["Tenant"]`), `Type` (default `MultiSelect`),
+    /// `IsSystem` (false), and `EnvironmentTags`/`ProjectTags`/`RunbookTags` (default `[]`) — OctopusClients
+    /// TagSetResource fd18fb2f (2025-09) and 18dbfe48 (2026-02), EnvironmentResource 3cfc10c1 (2025-09),
+    /// ProjectResource 1965efd8 (2025-10), RunbookResource 550ae87d (2026-01); go-octopusdeploy tagsets af68fe6f.
+    /// </summary>
+    public bool ScopedTagSets { get; private init; }
 
     /// <summary>Requests a minute a fresh install allows (0 = off); anchors-notes §9, OctopusDeploy/Issues#10155.</summary>
     public int DefaultRateLimitPerMinute { get; private init; }

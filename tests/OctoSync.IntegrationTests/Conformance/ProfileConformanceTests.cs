@@ -25,6 +25,19 @@ public sealed class ProfileConformanceTests
         "DeploymentStepResource", "DeploymentActionResource",
     ];
 
+    /// <summary>
+    /// 2026.3 additions (notes §2.10): TagSet Scopes/Type (OctopusClients TagSetResource fd18fb2f, 2025-09; go-octopusdeploy
+    /// tagsets af68fe6f) and IsSystem (18dbfe48, 2026-02); EnvironmentTags (3cfc10c1, 2025-09), ProjectTags (1965efd8,
+    /// 2025-10), RunbookTags (550ae87d, 2026-01).
+    /// </summary>
+    private static readonly Dictionary<string, string[]> Added2026 = new()
+    {
+        ["TagSetResource"] = ["Scopes", "Type", "IsSystem"],
+        ["EnvironmentResource"] = ["EnvironmentTags"],
+        ["ProjectResource"] = ["ProjectTags"],
+        ["RunbookResource"] = ["RunbookTags"],
+    };
+
     /// <summary>Routes later than 2021.2 (notes §2.10): project variables (2022+), tenant variables v2 (2023–2024).</summary>
     private static readonly HashSet<(string, string)> LaterRoutes =
     [
@@ -103,6 +116,11 @@ public sealed class ProfileConformanceTests
         if (profile.TenantIsDisabled && definition == "TenantResource")
         {
             names.Add("IsDisabled");
+        }
+
+        if (profile == ServerProfile.V2026_3)
+        {
+            names.UnionWith(Added2026.GetValueOrDefault(definition, []));
         }
 
         return names;
