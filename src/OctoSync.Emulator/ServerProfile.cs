@@ -22,8 +22,11 @@ public sealed record ServerProfile
         TenantIsDisabled = false,
     };
 
-    /// <summary>A 2024.3 server: the 2022+ routes, slugs on every named resource, tenant variables v2.</summary>
-    public static ServerProfile V2024_3 { get; } = new("2024.3", "2024.3.0");
+    /// <summary>
+    /// A 2024.3 server: the 2022+ routes, slugs on every named resource, tenant variables v2. Its build number is a real
+    /// released 2024.3 build (2024.3.12985, named by a user running it in OctopusDeploy/Issues#9546, 2025-08-06).
+    /// </summary>
+    public static ServerProfile V2024_3 { get; } = new("2024.3", "2024.3.12985");
 
     /// <summary>2026.3: as 2024.3, and a fresh install has its rate limit on (200 requests a minute per user).</summary>
     public static ServerProfile V2026_3 { get; } = new("2026.3", "2026.3.0") { DefaultRateLimitPerMinute = 200, ScopedTagSets = true };
@@ -36,7 +39,7 @@ public sealed record ServerProfile
     /// <summary>`2021.2`, `2024.3` or `2026.3`.</summary>
     public string Name { get; }
 
-    /// <summary>What `GET /api` reports as `Version` (build numbers are not modelled beyond 2021.2.4488).</summary>
+    /// <summary>What `GET /api` reports as `Version`: real builds for 2021.2 and 2024.3; 2026.3.0 (no public build found).</summary>
     public string Version { get; }
 
     /// <summary>`GET|PUT /projects/{id}/variables` (2022+, notes §2.10; absent from the 2021.2 Swagger).</summary>

@@ -105,7 +105,7 @@ public sealed class RootDocumentTests
 
         Assert.Equal("Octopus Deploy", (string?)root["Application"]);
         Assert.Equal("3.0.0", (string?)root["ApiVersion"]);
-        Assert.Equal("2024.3.0", (string?)root["Version"]); // the default profile (docs/emulator.md)
+        Assert.Equal("2024.3.12985", (string?)root["Version"]); // the default profile (docs/emulator.md)
         Assert.Equal("/api/spaces{/id}{?name,skip,ids,take,partialName}", (string?)root["Links"]!["Spaces"]);
         Assert.Equal("/api/users/me", (string?)root["Links"]!["CurrentUser"]);
         Assert.Equal("/api/{spaceId}", (string?)root["Links"]!["SpaceHome"]);

@@ -13,7 +13,7 @@ public sealed class ServerProfileTests
 
     [Theory]
     [InlineData("2021.2", "2021.2.4488")]
-    [InlineData("2024.3", "2024.3.0")]
+    [InlineData("2024.3", "2024.3.12985")]
     [InlineData("2026.3", "2026.3.0")]
     public async Task Root_reports_the_profile_version(string profile, string version)
     {
