@@ -66,6 +66,11 @@ out = {
     "EndpointResource": {"property": "CommunicationStyle", "types": {"TentaclePassive": "ListeningTentacleEndpointResource", "TentacleActive": "PollingTentacleEndpointResource", "Ssh": "SshEndpointResource", "None": "CloudRegionEndpointResource", "OfflineDrop": "OfflineDropEndpointResource", "Kubernetes": "KubernetesEndpointResource", "AzureWebApp": "AzureWebAppEndpointResource"}},
   },
   "definitions": D,
+  "enumAdditions": {
+    "FeedType": {"_source": OC + "FeedType.cs history", "S3": "2024.3", "AzureContainerRegistry": "2024.3", "GoogleContainerRegistry": "2024.3",
+                 "OciRegistry": "2024.3", "ArtifactoryGeneric": "2024.3", "Npm": "2026.3", "GcsStorage": "2026.3", "PyPi": "2026.3"},
+    "CommunicationStyle": {"_source": OC + "CommunicationStyle.cs history", "KubernetesTentacle": "2024.3", "AwsEcsCluster": "2026.3"},
+  },
 }
 
 target = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "src", "OctoSync.Emulator", "Resources", "Definitions", "subtypes.json")

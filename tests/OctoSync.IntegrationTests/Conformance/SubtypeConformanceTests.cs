@@ -188,6 +188,33 @@ public sealed class SubtypeConformanceTests
         Assert.Equal(profile == ServerProfile.V2026_3 ? 5 : null, (int?)plainDocker["DownloadAttempts"]);
     }
 
+    /// <summary>
+    /// Feed types and communication styles later than the Swagger 2021.2 enums, accepted from the profile of the
+    /// OctopusClients commit that added them: OciRegistry 07a80c44 (2023-06), KubernetesTentacle c8f86e02 (2023-10),
+    /// Npm 2c287e77 (2026-02), AwsEcsCluster d0fd9117 (2026-03).
+    /// </summary>
+    [Theory]
+    [InlineData("2021.2", false, false)]
+    [InlineData("2024.3", true, false)]
+    [InlineData("2026.3", true, true)]
+    public async Task Later_feed_types_and_communication_styles_are_accepted_from_their_profile_on(string profileName, bool from2024, bool from2026)
+    {
+        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions { ServerVersion = profileName, RateLimitPerMinute = 0 });
+        var environment = (string)(await session.CreateEnvironmentAsync("Dev"))["Id"]!;
+        static System.Net.HttpStatusCode Expect(bool accepted) => accepted ? System.Net.HttpStatusCode.Created : System.Net.HttpStatusCode.BadRequest;
+        JsonObject Target(string name, string style) => new()
+        {
+            ["Name"] = name, ["EnvironmentIds"] = new JsonArray(environment), ["Roles"] = new JsonArray("web"),
+            ["Endpoint"] = new JsonObject { ["CommunicationStyle"] = style },
+        };
+
+        await session.PostAsync("/api/Spaces-1/feeds", new JsonObject { ["Name"] = "OCI", ["FeedType"] = "OciRegistry", ["FeedUri"] = "oci://registry.example" }, Expect(from2024));
+        await session.PostAsync("/api/Spaces-1/feeds", new JsonObject { ["Name"] = "npm", ["FeedType"] = "Npm", ["FeedUri"] = "https://registry.npmjs.org" }, Expect(from2026));
+        await session.PostAsync("/api/Spaces-1/machines", Target("agent", "KubernetesTentacle"), Expect(from2024));
+        await session.PostAsync("/api/Spaces-1/machines", Target("ecs", "AwsEcsCluster"), Expect(from2026));
+        await session.PostAsync("/api/Spaces-1/feeds", new JsonObject { ["Name"] = "Nonsense", ["FeedType"] = "Nonsense" }, System.Net.HttpStatusCode.BadRequest);
+    }
+
     [Fact]
     public void The_subtype_table_names_each_profile_s_fields()
     {

@@ -34,8 +34,7 @@ internal static class ResourceDefinitions
 
     /// <summary>Whether the profile's server has this property (subtype properties carry `x-since`, a profile name).</summary>
     private static bool Has(JsonObject schema, ServerProfile profile) =>
-        (string?)schema["x-since"] is not { } since
-        || ServerProfile.All.ToList().IndexOf(profile) >= ServerProfile.All.ToList().IndexOf(ServerProfile.Parse(since));
+        (string?)schema["x-since"] is not { } since || Has(since, profile);
 
     /// <summary>The base definition's properties plus, for a polymorphic document, its subtype's (for normalising).</summary>
     public static IEnumerable<KeyValuePair<string, JsonObject>> SchemaFor(string definition, JsonObject doc) =>
@@ -168,6 +167,24 @@ internal static class ResourceDefinitions
 
     public static IReadOnlyList<string>? EnumValues(string name) =>
         (Definition(name)?["enum"] as JsonArray)?.Select(v => (string)v!).ToList();
+
+    /// <summary>
+    /// The enum's members in a profile: the Swagger 2021.2's plus the members later versions added (`enumAdditions` of
+    /// subtypes.json, each with the profile whose era first has it: feed types, communication styles).
+    /// </summary>
+    public static IReadOnlyList<string>? EnumValues(string name, ServerProfile profile) =>
+        EnumValues(name) is { } members && EnumAdditions.Value.TryGetValue(name, out var added)
+            ? [.. members, .. added.Where(a => Has(a.Since, profile)).Select(a => a.Member)]
+            : EnumValues(name);
+
+    private static readonly Lazy<Dictionary<string, (string Member, string Since)[]>> EnumAdditions = new(() =>
+        ((JsonObject)Embedded("subtypes.json")["enumAdditions"]!).ToDictionary(
+            e => e.Key,
+            e => ((JsonObject)e.Value!).Where(m => !m.Key.StartsWith('_')).Select(m => (m.Key, (string)m.Value!)).ToArray(),
+            StringComparer.Ordinal));
+
+    private static bool Has(string since, ServerProfile profile) =>
+        ServerProfile.All.ToList().IndexOf(profile) >= ServerProfile.All.ToList().IndexOf(ServerProfile.Parse(since));
 
     /// <summary>A definition whose properties are checked and completed (polymorphic ones are not).</summary>
     public static bool IsModelled(string name) => !Opaque.Contains(name) && Definition(name)?["properties"] is not null;
