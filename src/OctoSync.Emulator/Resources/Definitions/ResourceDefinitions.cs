@@ -183,8 +183,11 @@ internal static class ResourceDefinitions
             e => ((JsonObject)e.Value!).Where(m => !m.Key.StartsWith('_')).Select(m => (m.Key, (string)m.Value!)).ToArray(),
             StringComparer.Ordinal));
 
-    private static bool Has(string since, ServerProfile profile) =>
-        ServerProfile.All.ToList().IndexOf(profile) >= ServerProfile.All.ToList().IndexOf(ServerProfile.Parse(since));
+    private static bool Has(string since, ServerProfile profile) => ProfileOrder[profile.Name] >= ProfileOrder[since];
+
+    /// <summary>Profiles in version order (`2021.2` → 0), for "from this profile on".</summary>
+    private static readonly Dictionary<string, int> ProfileOrder =
+        ServerProfile.All.Select((p, i) => (p.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
 
     /// <summary>A definition whose properties are checked and completed (polymorphic ones are not).</summary>
     public static bool IsModelled(string name) => !Opaque.Contains(name) && Definition(name)?["properties"] is not null;
