@@ -44,6 +44,7 @@ internal static class RouteTable
         };
         routes.AddRange(ProjectRoutes.Build());
         routes.AddRange(TeamRoutes.Build());
+        routes.AddRange(RecordedRootLinks.Routes());
         foreach (var d in Catalog.All)
         {
             routes.AddRange(CollectionRoutes(d));
