@@ -14,6 +14,11 @@ internal static class ReleaseHandlers
     public static ApiResponse List(RouteCall call, Func<JsonObject, bool> scope)
     {
         var releases = call.Space.All(Catalog.Releases).Where(scope);
+        if (call.Query.TryGetValue("ids", out var ids) && Filters.Values(ids).ToHashSet(StringComparer.OrdinalIgnoreCase) is { Count: > 0 } wanted)
+        {
+            // The recorded root's Releases template has `ids`.
+            releases = releases.Where(r => wanted.Contains(r.Str("Id") ?? ""));
+        }
         if (call.Query.TryGetValue("searchByVersion", out var search) && !string.IsNullOrEmpty(search))
         {
             releases = releases.Where(r => (r.Str("Version") ?? "").Contains(search.ToString(), StringComparison.OrdinalIgnoreCase));

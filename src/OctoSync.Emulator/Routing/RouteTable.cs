@@ -43,6 +43,7 @@ internal static class RouteTable
         routes.AddRange(ReleaseRoutes.Build());
         routes.AddRange(ProjectRoutes.Build());
         routes.AddRange(TeamRoutes.Build());
+        routes.AddRange(RecordedRootLinks.Routes());
         foreach (var d in Catalog.All)
         {
             routes.AddRange(CollectionRoutes(d));

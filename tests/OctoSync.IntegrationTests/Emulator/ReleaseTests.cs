@@ -309,6 +309,7 @@ public sealed class ReleaseTests
         var versions = await session.GetObjectAsync("/api/Spaces-1/feeds/feeds-builtin/packages/versions?packageId=Acme.Web");
         Assert.Equal("1.2.3", Assert.Single(versions["Items"]!.AsArray())!["Version"]!.GetValue<string>());
         Assert.Equal(1, (await session.GetObjectAsync("/api/Spaces-1/packages"))["TotalResults"]!.GetValue<int>());
+        Assert.Equal(1, (await session.GetObjectAsync("/api/Spaces-1/feeds/stats"))["TotalPackages"]!.GetValue<int>());
         Assert.Equal("Acme.Web", (await session.GetObjectAsync("/api/Spaces-1/packages/packages-Acme.Web.1.2.3"))["PackageId"]!.GetValue<string>());
         var (unknown, missing) = Conformance.ProfileConformanceTests.Compare(package, Conformance.ProfileConformanceTests.Expected("PackageFromBuiltInFeedResource", ServerProfile.Default), []);
         Assert.True(unknown.Count == 0 && missing.Count == 0, $"unknown: {string.Join(", ", unknown)}; missing: {string.Join(", ", missing)}");
