@@ -30,7 +30,11 @@ public static class ObjectSecrets
         var details = new List<ChangeDetail>(change.Details);
         var left = false;
         var certificateData = kind == SecretTargetKind.Certificate && SecretDecision.Find(supplied, kind, name, "CertificateData") is not null;
-        foreach (var field in after.Where(p => SensitiveValues.IsSensitive(p.Value)).Select(p => p.Key).ToList())
+        // The supplied fields too: a source without the field (a certificate uploaded without a password) still gets it.
+        var fields = after.Where(p => SensitiveValues.IsSensitive(p.Value)).Select(p => p.Key)
+            .Union(supplied.Where(s => s.Mapping.Kind == kind && string.Equals(s.Mapping.Owner, name, StringComparison.OrdinalIgnoreCase)).Select(s => s.Mapping.Name), StringComparer.Ordinal)
+            .ToList();
+        foreach (var field in fields)
         {
             var key = SecretDecision.StateKey(kind, name, field);
             if (SecretDecision.Find(supplied, kind, name, field) is { } secret)
