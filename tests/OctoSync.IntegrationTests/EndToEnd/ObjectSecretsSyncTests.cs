@@ -108,14 +108,17 @@ public sealed class ObjectSecretsSyncTests : IDisposable
         Assert.True(exit == 0, output);
         Assert.Empty(instances.DestinationWrites());
 
-        // One source changes (the command's output): exactly that account is written again, nothing else.
+        // One source changes (the command's output): exactly that account is written again, nothing else — here from a
+        // saved plan, which holds the token: apply resolves the sources again and puts the value in the request only.
         var changed = $"command-login-changed-{Guid.NewGuid():N}";
         await File.WriteAllTextAsync(files["login"], changed);
-        (_, output) = await instances.RunAsync("plan");
+        var saved = Path.Combine(instances.Folder, "changed-plan.json");
+        (_, output) = await instances.RunAsync("plan", "--out", saved);
         outputs.Add(output);
         Assert.Contains($"the secret from command:cat \"{files["login"]}\" changed since OctoSync wrote it", output, StringComparison.Ordinal);
+        Assert.Contains("octosync-secret:destinations[staging-production].secrets[4].fields.Password", await File.ReadAllTextAsync(saved), StringComparison.Ordinal);
         instances.Destination.ClearRequestLog();
-        (exit, output) = await instances.RunAsync("apply", "--yes");
+        (exit, output) = await instances.RunAsync("apply", saved);
         outputs.Add(output);
         Assert.True(exit == 0, output);
         var login = await StoredAsync(instances, "accounts", "Deploy Login");
