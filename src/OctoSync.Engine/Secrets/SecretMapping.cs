@@ -36,7 +36,7 @@ public sealed record SecretMapping
 
     /// <summary>What the plan shows: <c>OctoFx/Db.Password [Environment: Production]</c>, <c>account Azure Prod: Password</c>.</summary>
     public string Target => Kind != SecretTargetKind.Variable
-        ? $"{Kind.ToString().ToLowerInvariant()} {Owner}: {Name}"
+        ? $"{(Kind == SecretTargetKind.StepTemplate ? "step template" : Kind.ToString().ToLowerInvariant())} {Owner}: {Name}"
         : Scope.Count == 0
         ? $"{Owner}/{Name}"
         : $"{Owner}/{Name} [{string.Join("; ", Scope.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}: {string.Join(", ", s.Value)}"))}]";

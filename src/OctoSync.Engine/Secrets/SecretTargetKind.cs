@@ -14,4 +14,7 @@ public enum SecretTargetKind
 
     /// <summary>A certificate's <c>CertificateData</c> (the file, base64) or its <c>Password</c>.</summary>
     Certificate,
+
+    /// <summary>The default value of a step template's sensitive parameter (<c>Parameters[].DefaultValue</c>).</summary>
+    StepTemplate,
 }

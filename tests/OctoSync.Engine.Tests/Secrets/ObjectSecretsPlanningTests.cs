@@ -129,6 +129,45 @@ public class ObjectSecretsPlanningTests
         Assert.Contains(plan.Cleanup, c => c.Subject == "certificate \"Web TLS\"" && c.What.Contains("file:/x", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_step_templates_sensitive_parameter_default_is_supplied_on_create_and_replaces_the_placeholder_later()
+    {
+        var secret = Supplied(SecretTargetKind.StepTemplate, "Run migrations", "Db.Password", "h1");
+        var source = PlanningFixture.DevTest().StepTemplate("Run migrations", parameters: ["Db.Password", "Db.Name"]);
+        var sourceSnapshot = Sensitive(source.Build(), hasValue: false);
+
+        var created = SyncPlanner.Plan(PlanningFixture.Input(source, PlanningFixture.ProductionOnly()) with { Source = sourceSnapshot, Secrets = [secret] });
+        var create = created.Single(ResourceKind.ActionTemplate, "Run migrations");
+        Assert.Equal(ChangeAction.Create, create.Action);
+        Assert.Equal(secret.Mapping.Token, create.After!.Arr("Parameters").Objects().Single(p => p.Name() == "Db.Password").Obj("DefaultValue")!.Str("NewValue"));
+        Assert.Equal("", create.After!.Arr("Parameters").Objects().Single(p => p.Name() == "Db.Name").Str("DefaultValue"));
+        Assert.DoesNotContain(created.Cleanup, c => c.Kind == ResourceKind.ActionTemplate);
+
+        var destination = PlanningFixture.ProductionOnly().StepTemplate("Run migrations", parameters: ["Db.Password", "Db.Name"]);
+        var key = "Secret:StepTemplate:Run migrations/Db.Password";
+        var existing = SyncPlanner.Plan(PlanningFixture.Input(source, destination, state: State(key, "placeholder")) with
+        {
+            Source = sourceSnapshot,
+            Destination = Sensitive(destination.Build(), hasValue: true),
+            Secrets = [secret],
+        }).Single(ResourceKind.ActionTemplate, "Run migrations");
+        Assert.Equal(ChangeAction.Update, existing.Action);
+        Assert.Equal(secret.Mapping.Token, existing.After!.Arr("Parameters").Objects().Single(p => p.Name() == "Db.Password").Obj("DefaultValue")!.Str("NewValue"));
+        Assert.Contains(new StateUpdate.SetObject(key, new ObjectState("h1")), existing.StateUpdates);
+    }
+
+    /// <summary>Makes the templates' <c>Db.Password</c> parameter sensitive, as Octopus returns it (a write-only default).</summary>
+    private static SpaceSnapshot Sensitive(SpaceSnapshot snapshot, bool hasValue)
+    {
+        foreach (var parameter in snapshot.ActionTemplates.SelectMany(t => t.Arr("Parameters").Objects()).Where(p => p.Name() == "Db.Password"))
+        {
+            parameter["DefaultValue"] = new System.Text.Json.Nodes.JsonObject { ["HasValue"] = hasValue, ["NewValue"] = null };
+            parameter["DisplaySettings"] = new System.Text.Json.Nodes.JsonObject { ["Octopus.ControlType"] = "Sensitive" };
+        }
+
+        return snapshot;
+    }
+
     private static SnapshotBuilder Source() => PlanningFixture.DevTest().Account("Azure Shared").Account("Azure Prod", "Production").Certificate("Web TLS", "Production");
 
     private static SnapshotBuilder Destination() => PlanningFixture.ProductionOnly().Account("Azure Shared");

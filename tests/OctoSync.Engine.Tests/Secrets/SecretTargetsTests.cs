@@ -32,8 +32,11 @@ public class SecretTargetsTests
                       SecretKey: ${D}
                   - certificate: Web TLS
                     data: file:web.pfx
+                  - stepTemplate: Run migrations
+                    parameter: Db.Name
+                    value: ${E}
             """, "octosync.yaml", _ => null);
-        var source = PlanningFixture.DevTest().Account("Azure Prod").Certificate("Web TLS").Build();
+        var source = PlanningFixture.DevTest().Account("Azure Prod").Certificate("Web TLS").StepTemplate("Run migrations", parameters: ["Db.Name"]).Build();
         var destination = new SnapshotBuilder("Spaces-2").Feed("Private NuGet").Build();
 
         var errors = SecretTargets.Errors(configuration, configuration.Destinations[0], source, destination);
@@ -43,6 +46,7 @@ public class SecretTargetsTests
             "octosync.yaml:12: destinations[prod].secrets[0].fields.Token: account 'Azure Prod' is of type AzureServicePrincipal, which has no secret field Token (its secret fields: Password)",
             "octosync.yaml:15: destinations[prod].secrets[1].fields.Password: no account named 'Nowhere' on the destination or the source",
             "octosync.yaml:18: destinations[prod].secrets[2].fields.SecretKey: feed 'Private NuGet' is of type NuGet, which has no secret field SecretKey (its secret fields: Password)",
+            "octosync.yaml:21: destinations[prod].secrets[4].parameter: parameter 'Db.Name' of step template 'Run migrations' is not sensitive: its default is synced as it is (it has no sensitive parameters)",
         ], errors);
     }
 }

@@ -87,11 +87,14 @@ public class SecretsConfigurationTests
                   - certificate: Signing
                     data: file:certs/signing.pfx
                     password: ${SIGNING_PFX_PASSWORD}
+                  - stepTemplate: Run migrations
+                    parameter: Db.Password
+                    value: ${MIGRATIONS_DB_PASSWORD}
             """, "octosync.yaml", _ => null);
 
         var secrets = Assert.Single(configuration.Destinations).Secrets;
         Assert.Equal(
-            ["account Azure Prod: Password", "account Deploy SSH: PrivateKeyFile", "account Deploy SSH: PrivateKeyPassphrase", "feed Private NuGet: Password", "feed ECR: SecretKey", "certificate Signing: CertificateData", "certificate Signing: Password"],
+            ["account Azure Prod: Password", "account Deploy SSH: PrivateKeyFile", "account Deploy SSH: PrivateKeyPassphrase", "feed Private NuGet: Password", "feed ECR: SecretKey", "certificate Signing: CertificateData", "certificate Signing: Password", "step template Run migrations: Db.Password"],
             secrets.Select(s => s.Target));
         Assert.Equal("destinations[prod].secrets[0].fields.password", secrets[0].KeyPath);
         Assert.Equal(10, secrets[0].Line);
@@ -101,6 +104,7 @@ public class SecretsConfigurationTests
         Assert.False(secrets[6].IsBinary);
         Assert.Equal(21, secrets[5].Line);
         Assert.Equal(secrets.Count, secrets.Select(s => s.Token).Distinct().Count());
+        Assert.Equal("destinations[prod].secrets[5].value", secrets[7].SourcePath);
     }
 
     [Fact]

@@ -9,8 +9,8 @@ namespace OctoSync.IntegrationTests.EndToEnd;
 
 /// <summary>
 /// Issue #12 item 1, done when (docs/secrets.md): every sensitive thing the OctoFx sync writes — variable values, the
-/// accounts it creates under <c>rules.accounts: placeholder</c>, a feed's password and a certificate created under
-/// <c>rules.certificates: placeholder</c> — comes from env, file and command sources. The clean-up report is empty; a
+/// accounts it creates under <c>rules.accounts: placeholder</c>, a feed's password, a certificate created under
+/// <c>rules.certificates: placeholder</c> and a step template's sensitive parameter default — comes from env, file and command sources. The clean-up report is empty; a
 /// second run writes nothing; changing one source writes exactly that one thing again; no value appears in any output,
 /// plan file, state file, journal, report or request log (the log holds no bodies: the emulator's store is checked to
 /// hold the values instead); a source that fails, or a field the account's type lacks, stops the run before any write.
@@ -20,6 +20,7 @@ public sealed class ObjectSecretsSyncTests : IDisposable
     private const string DbEnv = "OCTOSYNC_TEST_DB_PASSWORD";
     private const string AzureEnv = "OCTOSYNC_TEST_AZURE_SECRET";
     private const string PfxEnv = "OCTOSYNC_TEST_PFX_PASSWORD";
+    private const string TemplateEnv = "OCTOSYNC_TEST_MIGRATIONS_PASSWORD";
     private const string Certificate = "OctoFx Dev/Test TLS";
     private readonly string folder = Path.Combine(Path.GetTempPath(), $"octosync-object-secrets-{Guid.NewGuid():N}");
 
@@ -37,6 +38,7 @@ public sealed class ObjectSecretsSyncTests : IDisposable
             ["login"] = $"command-login-{Guid.NewGuid():N}",
             ["feed"] = $"file-feed-{Guid.NewGuid():N}",
             ["pfx"] = $"env-pfx-{Guid.NewGuid():N}",
+            ["template"] = $"env-template-{Guid.NewGuid():N}",
         };
         var (pfx, thumbprint) = Pfx(values["pfx"]);
         var files = new Dictionary<string, string>
@@ -68,6 +70,9 @@ public sealed class ObjectSecretsSyncTests : IDisposable
                   - certificate: {Certificate}
                     data: 'file:{pfxPath}'
                     password: '${"{"}{PfxEnv}{"}"}'
+                  - stepTemplate: Run migrations
+                    parameter: Db.Password
+                    value: '${"{"}{TemplateEnv}{"}"}'
             rules:
               accounts: placeholder
               certificates: placeholder
@@ -75,6 +80,7 @@ public sealed class ObjectSecretsSyncTests : IDisposable
         instances.SecretEnvironment[DbEnv] = values["db"];
         instances.SecretEnvironment[AzureEnv] = values["azure"];
         instances.SecretEnvironment[PfxEnv] = values["pfx"];
+        instances.SecretEnvironment[TemplateEnv] = values["template"];
         await SecretsSyncTests.AddSourceSecretsAsync(instances);
         await AddSourceObjectsAsync(instances);
         var outputs = new List<string>();
@@ -100,6 +106,8 @@ public sealed class ObjectSecretsSyncTests : IDisposable
         Assert.Equal(values["pfx"], certificate.Obj("Password")!.Str("NewValue"));
         Assert.Equal(thumbprint, certificate.Str("Thumbprint"));
         Assert.Equal("Pkcs12", certificate.Str("CertificateDataFormat"));
+        var template = await StoredAsync(instances, "actiontemplates", "Run migrations");
+        Assert.Equal(values["template"], template.Arr("Parameters").Objects().Single(p => p.Name() == "Db.Password").Obj("DefaultValue")!.Str("NewValue"));
 
         // Unchanged sources: nothing is written.
         instances.Destination.ClearRequestLog();
@@ -229,6 +237,29 @@ public sealed class ObjectSecretsSyncTests : IDisposable
             ["DownloadAttempts"] = 5,
             ["DownloadRetryBackoffSeconds"] = 10,
             ["PackageAcquisitionLocationOptions"] = new JsonArray("Server", "ExecutionTarget"),
+        });
+        // A sensitive parameter without a default on the source: the destination's comes from secrets: only.
+        await instances.SourceClient.CreateAsync("actiontemplates", new JsonObject
+        {
+            ["Name"] = "Run migrations",
+            ["Description"] = "",
+            ["ActionType"] = "Octopus.Script",
+            ["Packages"] = new JsonArray(),
+            ["Properties"] = new JsonObject
+            {
+                ["Octopus.Action.Script.ScriptBody"] = "Invoke-Migrations -Password $OctopusParameters['Db.Password']",
+                ["Octopus.Action.Script.Syntax"] = "PowerShell",
+                ["Octopus.Action.Script.ScriptSource"] = "Inline",
+            },
+            ["Parameters"] = new JsonArray(new JsonObject
+            {
+                ["Id"] = Guid.NewGuid().ToString(),
+                ["Name"] = "Db.Password",
+                ["Label"] = "Database password",
+                ["HelpText"] = "",
+                ["DefaultValue"] = new JsonObject { ["HasValue"] = false, ["NewValue"] = null },
+                ["DisplaySettings"] = new JsonObject { ["Octopus.ControlType"] = "Sensitive" },
+            }),
         });
         instances.Source.ClearRequestLog();
     }

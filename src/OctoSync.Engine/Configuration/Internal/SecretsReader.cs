@@ -9,15 +9,16 @@ namespace OctoSync.Engine.Configuration.Internal;
 /// value comes from: a variable value (<c>variable: Project/Name</c>, optional <c>scope:</c> in destination names,
 /// <c>value:</c>), an account's secret fields (<c>account:</c>, <c>fields: { Password: … }</c>), a feed's
 /// (<c>feed:</c>, <c>password:</c> or <c>fields:</c>), a certificate (<c>certificate:</c>, <c>data:</c> the PFX/PEM file,
-/// optional <c>password:</c>). Sources are kept as written — <c>${NAME}</c> here is not expanded at load time: it is
+/// optional <c>password:</c>), a step template's sensitive parameter default (<c>stepTemplate:</c>, <c>parameter:</c>,
+/// <c>value:</c>). Sources are kept as written — <c>${NAME}</c> here is not expanded at load time: it is
 /// resolved, with the others, once the instances have been read, and its text is what plans show. Whether a field
 /// belongs to the account's or feed's type is checked once the instances are read (<see cref="SecretTargets"/>).
 /// </summary>
 internal static class SecretsReader
 {
-    private static readonly string[] Keys = ["variable", "scope", "value", "account", "certificate", "feed", "fields", "password", "data"];
+    private static readonly string[] Keys = ["variable", "scope", "value", "account", "certificate", "feed", "fields", "password", "data", "stepTemplate", "parameter"];
 
-    private static readonly string[] Kinds = ["variable", "account", "feed", "certificate"];
+    private static readonly string[] Kinds = ["variable", "account", "feed", "certificate", "stepTemplate"];
 
     /// <summary>The keys each kind of entry takes besides its own.</summary>
     private static readonly Dictionary<string, string[]> KindKeys = new(StringComparer.Ordinal)
@@ -26,6 +27,7 @@ internal static class SecretsReader
         ["account"] = ["fields"],
         ["feed"] = ["password", "fields"],
         ["certificate"] = ["data", "password"],
+        ["stepTemplate"] = ["parameter", "value"],
     };
 
     public static void Read(ConfigReader r, ConfigReader.Entry entry, DestinationReader.Draft draft)
@@ -69,7 +71,7 @@ internal static class SecretsReader
         if (kinds.Count != 1)
         {
             r.Error(map, path, kinds.Count == 0
-                ? "expected one of variable, account, feed or certificate"
+                ? "expected one of variable, account, feed, certificate or stepTemplate"
                 : $"one entry names one thing: {string.Join(" and ", kinds.Select(k => k.Key))} are two");
             return [];
         }
@@ -87,6 +89,7 @@ internal static class SecretsReader
             "variable" => ReadVariable(r, map, path, entries, draft),
             "account" => ReadFields(r, map, path, entries, kind, SecretTargetKind.Account),
             "feed" => ReadFields(r, map, path, entries, kind, SecretTargetKind.Feed),
+            "stepTemplate" => ReadStepTemplate(r, map, path, entries, kind),
             _ => ReadCertificate(r, map, path, entries, kind),
         };
         return ok ? result : [];
@@ -204,6 +207,34 @@ internal static class SecretsReader
             result.Add(new SecretMapping { Kind = target, Owner = name ?? "", Name = field, Source = source, KeyPath = keyPath, SourcePath = keyPath, Line = e.Line });
             return true;
         }
+    }
+
+    /// <summary>A step template's sensitive parameter default: <c>stepTemplate:</c>, <c>parameter:</c> (its name), <c>value:</c>.</summary>
+    private static List<SecretMapping> ReadStepTemplate(ConfigReader r, YamlMappingNode map, string path, List<ConfigReader.Entry> entries, ConfigReader.Entry kind)
+    {
+        var name = r.Text(kind.Value, kind.Path, required: true);
+        string? parameter = null;
+        SecretSource? source = null;
+        var ok = name is not null;
+        foreach (var e in entries)
+        {
+            if (e.Key == "parameter")
+            {
+                parameter = r.Text(e.Value, e.Path, required: true);
+                ok &= parameter is not null;
+            }
+            else if (e.Key == "value")
+            {
+                source = ReadSource(r, e);
+                ok &= source is not null;
+            }
+        }
+
+        r.RequireKey(map, path, "parameter");
+        r.RequireKey(map, path, "value");
+        return ok && parameter is not null && source is not null
+            ? [new SecretMapping { Kind = SecretTargetKind.StepTemplate, Owner = name!, Name = parameter, Source = source, KeyPath = path, SourcePath = KeyPath.Child(path, "value"), Line = ConfigReader.LineOf(map) }]
+            : [];
     }
 
     /// <summary>A certificate: <c>data:</c> (required) the PFX, PEM or DER file — <c>file:</c> reads its bytes, the other

@@ -39,7 +39,10 @@ public static class FeedPlanner
         var handled = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var feed in selected)
         {
-            var change = NamedObjectPlanner.PlanOne(session, Profile, feed, session.Rules);
+            var change = NamedObjectPlanner.PlanOne(session, Profile with
+            {
+                Adjust = (_, _, desired) => ObjectSecrets.MarkSupplied(session, SecretTargetKind.Feed, session.Translator.DestinationKeyFor(ResourceKind.Feed, feed.Name()), desired),
+            }, feed, session.Rules);
             handled.Add(change.Key);
             if (change.Action == ChangeAction.Create)
             {

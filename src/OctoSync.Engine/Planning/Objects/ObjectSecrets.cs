@@ -6,7 +6,7 @@ using OctoSync.Engine.State;
 namespace OctoSync.Engine.Planning.Objects;
 
 /// <summary>
-/// Supplied secrets of accounts, feeds and certificates (docs/secrets.md), decided by the same rules as variable
+/// Supplied secrets of accounts, feeds, certificates and step templates' sensitive parameter defaults (docs/secrets.md), decided by the same rules as variable
 /// values (<see cref="SecretDecision"/>): a field of an object this plan creates gets the secret instead of the
 /// placeholder; a field of an existing object gets it when OctoSync wrote the placeholder or an older secret there,
 /// and a field OctoSync has no record of only under <c>rules.variables.overwrite: always</c>. The state keeps, per field,
@@ -31,27 +31,32 @@ public static class ObjectSecrets
         var left = false;
         var certificateData = kind == SecretTargetKind.Certificate && SecretDecision.Find(supplied, kind, name, "CertificateData") is not null;
         // The supplied fields too: a source without the field (a certificate uploaded without a password) still gets it.
-        var fields = after.Where(p => SensitiveValues.IsSensitive(p.Value)).Select(p => p.Key)
-            .Union(supplied.Where(s => s.Mapping.Kind == kind && string.Equals(s.Mapping.Owner, name, StringComparison.OrdinalIgnoreCase)).Select(s => s.Mapping.Name), StringComparer.Ordinal)
+        var fields = SensitiveFields(after, kind)
+            .Union(supplied.Where(s => s.Mapping.Kind == kind && string.Equals(s.Mapping.Owner, name, StringComparison.OrdinalIgnoreCase)).Select(s => s.Mapping.Name), StringComparer.OrdinalIgnoreCase)
             .ToList();
         foreach (var field in fields)
         {
             var key = SecretDecision.StateKey(kind, name, field);
+            if (Slot(after, kind, field) is not var (container, slot))
+            {
+                continue;
+            }
+
             if (SecretDecision.Find(supplied, kind, name, field) is { } secret)
             {
                 var outcome = SecretDecision.ForNew(secret, key);
-                after[field] = Token(secret);
+                container[slot] = Token(secret);
                 updates.Add(outcome.State!);
-                details.Add(new ChangeDetail(field, ChangeAction.Create, SecretDecision.Rule(secret), outcome.Reason));
-                session.Cleanup.RemoveAll(c => c.Kind == change.Kind && c.Subject == KindWords.Subject(change.Kind, name) && c.What.EndsWith($"written to {field}", StringComparison.Ordinal));
+                details.Add(new ChangeDetail(PathOf(kind, field), ChangeAction.Create, SecretDecision.Rule(secret), outcome.Reason));
+                RemoveCleanup(session, change, kind, field);
             }
             else if (certificateData && field == "Password")
             {
                 // The supplied file is the certificate; a placeholder password would not open it. No password given: none.
-                after[field] = SensitiveValues.Empty();
-                session.Cleanup.RemoveAll(c => c.Kind == change.Kind && c.Subject == KindWords.Subject(change.Kind, name) && c.What.EndsWith($"written to {field}", StringComparison.Ordinal));
+                container[slot] = SensitiveValues.Empty();
+                RemoveCleanup(session, change, kind, field);
             }
-            else if (after[field]?["NewValue"] is JsonValue)
+            else if (container[slot]?["NewValue"] is JsonValue)
             {
                 updates.Add(SecretDecision.Placeholder(key));
                 left = true;
@@ -79,7 +84,7 @@ public static class ObjectSecrets
         var after = change?.After?.Clone() ?? destination.Clone();
         var updates = new List<StateUpdate>(change?.StateUpdates ?? []);
         var details = new List<ChangeDetail>(change?.Details ?? []);
-        var writes = 0;
+        var written = new List<string>();
         foreach (var secret in secrets)
         {
             var field = secret.Mapping.Name;
@@ -94,16 +99,16 @@ public static class ObjectSecrets
                 continue;
             }
 
-            details.Add(new ChangeDetail(field, outcome.Write ? ChangeAction.Update : ChangeAction.None, SecretDecision.Rule(secret), outcome.Reason));
-            if (outcome.Write)
+            details.Add(new ChangeDetail(PathOf(kind, field), outcome.Write ? ChangeAction.Update : ChangeAction.None, SecretDecision.Rule(secret), outcome.Reason));
+            if (outcome.Write && Slot(after, kind, field) is var (container, slot))
             {
-                after[field] = Token(secret);
+                container[slot] = Token(secret);
                 updates.Add(outcome.State!);
-                writes++;
+                written.Add(PathOf(kind, field));
             }
         }
 
-        if (writes == 0)
+        if (written.Count == 0)
         {
             return (change ?? new Change
             {
@@ -117,14 +122,13 @@ public static class ObjectSecrets
             }) with { Details = details, StateUpdates = updates };
         }
 
-        var written = string.Join(", ", secrets.Where(s => after[s.Mapping.Name] is JsonObject o && SecretToken.IsToken(o.Str("NewValue"))).Select(s => s.Mapping.Name));
         return new Change
         {
             Kind = resourceKind,
             Key = name,
             Action = ChangeAction.Update,
             Rule = change is { Action: ChangeAction.Update } ? change.Rule : SecretDecision.Rule(secrets[0]),
-            Reason = change is { Action: ChangeAction.Update } ? $"{change.Reason} Secrets written: {written}." : $"Secrets written: {written}.",
+            Reason = change is { Action: ChangeAction.Update } ? $"{change.Reason} Secrets written: {string.Join(", ", written)}." : $"Secrets written: {string.Join(", ", written)}.",
             DestinationId = destination.Str("Id"),
             Owner = change?.Owner,
             Before = destination,
@@ -132,6 +136,22 @@ public static class ObjectSecrets
             Details = details,
             StateUpdates = updates,
         };
+    }
+
+    /// <summary>
+    /// Before the decision: a supplied field is desired as set (<c>HasValue: true</c>) even where the source's is empty,
+    /// so that once written it does not read as a change on the destination at every later run (a feed without a
+    /// password on the source, a sensitive parameter without a default).
+    /// </summary>
+    public static void MarkSupplied(PlanningSession session, SecretTargetKind kind, string name, JsonObject desired)
+    {
+        foreach (var secret in session.Input.Secrets.Where(s => s.Mapping.Kind == kind && string.Equals(s.Mapping.Owner, name, StringComparison.OrdinalIgnoreCase)))
+        {
+            if (Slot(desired, kind, secret.Mapping.Name) is var (container, slot) && !SensitiveValues.HasValue(container[slot]))
+            {
+                container[slot] = new JsonObject { ["HasValue"] = true, ["NewValue"] = null };
+            }
+        }
     }
 
     /// <summary>Entries of <paramref name="kind"/> that name nothing this plan creates or finds on the destination: a warning each.</summary>
@@ -144,6 +164,31 @@ public static class ObjectSecrets
                 SecretDecision.Rule(secret), secret.Mapping.Owner));
         }
     }
+
+    /// <summary>The write-only fields of a document: top-level ones, or a step template's sensitive parameter defaults (by parameter name).</summary>
+    private static IEnumerable<string> SensitiveFields(JsonObject document, SecretTargetKind kind) => kind == SecretTargetKind.StepTemplate
+        ? document.Arr("Parameters").Objects().Where(p => SensitiveValues.IsSensitive(p["DefaultValue"])).Select(p => p.Name())
+        : document.Where(p => SensitiveValues.IsSensitive(p.Value)).Select(p => p.Key);
+
+    /// <summary>Where a field's value sits: the document itself, or the named parameter of a step template (its
+    /// <c>DefaultValue</c>); null when the template has no such parameter.</summary>
+    private static (JsonObject Container, string Key)? Slot(JsonObject document, SecretTargetKind kind, string field)
+    {
+        if (kind != SecretTargetKind.StepTemplate)
+        {
+            return (document, field);
+        }
+
+        var parameter = document.Arr("Parameters").Objects().FirstOrDefault(p => string.Equals(p.Name(), field, StringComparison.OrdinalIgnoreCase));
+        return parameter is null ? null : (parameter, "DefaultValue");
+    }
+
+    /// <summary>The path DocumentMerge names a placeholder by: <c>Password</c>, <c>Parameters[Db.Password].DefaultValue</c>.</summary>
+    private static string PathOf(SecretTargetKind kind, string field) => kind == SecretTargetKind.StepTemplate ? $"Parameters[{field}].DefaultValue" : field;
+
+    private static void RemoveCleanup(PlanningSession session, Change change, SecretTargetKind kind, string field) =>
+        session.Cleanup.RemoveAll(c => c.Kind == change.Kind && c.Subject == KindWords.Subject(change.Kind, change.Key)
+            && c.What.EndsWith($"written to {PathOf(kind, field)}", StringComparison.OrdinalIgnoreCase));
 
     private static JsonObject Token(SuppliedSecret secret) => new() { ["HasValue"] = true, ["NewValue"] = secret.Mapping.Token };
 }
