@@ -151,7 +151,7 @@ public sealed class ObjectSecretsSyncTests : IDisposable
     }
 
     [Fact]
-    public async Task A_failing_account_source_or_a_field_the_type_lacks_stops_the_run_before_any_write()
+    public async Task A_failing_account_source_or_a_field_the_type_lacks_fails_validate_and_stops_the_run_before_any_write()
     {
         await using var instances = await TwoInstances.StartAsync(rulesYaml: """
                 secrets:
@@ -162,10 +162,16 @@ public sealed class ObjectSecretsSyncTests : IDisposable
               accounts: placeholder
             """);
 
-        var (exit, output) = await instances.RunAsync("apply", "--yes");
+        const string NotSet = "octosync.yaml:13: destinations[staging-production].secrets[0].fields.Password: environment variable 'OCTOSYNC_TEST_NOT_SET' is not set";
+        var (exit, output) = await instances.RunAsync("validate");
+        Assert.NotEqual(0, exit);
+        Assert.Contains(NotSet, output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Directory.EnumerateFiles(instances.Folder, "*", SearchOption.AllDirectories), f => Path.GetFileName(f) == "secrets.key");
+
+        (exit, output) = await instances.RunAsync("apply", "--yes");
 
         Assert.NotEqual(0, exit);
-        Assert.Contains("octosync.yaml:13: destinations[staging-production].secrets[0].fields.Password: environment variable 'OCTOSYNC_TEST_NOT_SET' is not set", output, StringComparison.Ordinal);
+        Assert.Contains(NotSet, output, StringComparison.Ordinal);
         Assert.Empty(instances.DestinationWrites());
 
         await File.WriteAllTextAsync(instances.ConfigPath, OctoFxExample.ConfigurationYaml(instances.Source.BaseUrl, instances.Destination.BaseUrl, null, """
@@ -176,10 +182,15 @@ public sealed class ObjectSecretsSyncTests : IDisposable
             rules:
               accounts: placeholder
             """));
+        const string NoToken = "octosync.yaml:13: destinations[staging-production].secrets[0].fields.Token: account 'Azure Dev/Test' is of type AzureServicePrincipal, which has no secret field Token (its secret fields: Password)";
+        (exit, output) = await instances.RunAsync("validate");
+        Assert.NotEqual(0, exit);
+        Assert.Contains(NoToken, output.ReplaceLineEndings(""), StringComparison.Ordinal); // the console wraps long lines
+
         (exit, output) = await instances.RunAsync("apply", "--yes");
 
         Assert.NotEqual(0, exit);
-        Assert.Contains("octosync.yaml:13: destinations[staging-production].secrets[0].fields.Token: account 'Azure Dev/Test' is of type AzureServicePrincipal, which has no secret field Token (its secret fields: Password)", output, StringComparison.Ordinal);
+        Assert.Contains(NoToken, output, StringComparison.Ordinal);
         Assert.Empty(instances.DestinationWrites());
     }
 
