@@ -28,7 +28,7 @@ public static class SecretDecision
 
     /// <summary>The supplied secret for one field of an account, feed or certificate (by destination name), or null.</summary>
     public static SuppliedSecret? Find(IReadOnlyList<SuppliedSecret> supplied, SecretTargetKind kind, string name, string field) =>
-        supplied.FirstOrDefault(s => s.Mapping.Kind == kind && Same(s.Mapping.Owner, name) && string.Equals(s.Mapping.Name, field, StringComparison.Ordinal));
+        supplied.FirstOrDefault(s => s.Mapping.Kind == kind && Same(s.Mapping.Owner, name) && Same(s.Mapping.Name, field));
 
     /// <summary>The supplied secret for one value: an entry whose scope equals the value's scope (by destination names)
     /// wins over an entry without <c>scope:</c>; null when none names it.</summary>

@@ -132,7 +132,7 @@ public class ObjectSecretsPlanningTests
     [Fact]
     public void A_step_templates_sensitive_parameter_default_is_supplied_on_create_and_replaces_the_placeholder_later()
     {
-        var secret = Supplied(SecretTargetKind.StepTemplate, "Run migrations", "Db.Password", "h1");
+        var secret = Supplied(SecretTargetKind.StepTemplate, "Run migrations", "db.password", "h1"); // written in another case than the parameter
         var source = PlanningFixture.DevTest().StepTemplate("Run migrations", parameters: ["Db.Password", "Db.Name"]);
         var sourceSnapshot = Sensitive(source.Build(), hasValue: false);
 

@@ -87,7 +87,8 @@ public static class ObjectSecrets
         var written = new List<string>();
         foreach (var secret in secrets)
         {
-            var field = secret.Mapping.Name;
+            // As the document names it (a parameter written in another case), so the state key is the one Created recorded.
+            var field = Slot(after, kind, secret.Mapping.Name) is var (c, _) && kind == SecretTargetKind.StepTemplate ? c.Name() : secret.Mapping.Name;
             var outcome = SecretDecision.ForExisting(secret, session.Input.State, SecretDecision.StateKey(kind, name, field), session.Rules.Variables.Overwrite);
             if (outcome.Write && kind == SecretTargetKind.Certificate)
             {
