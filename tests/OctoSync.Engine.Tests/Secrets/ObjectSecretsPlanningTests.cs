@@ -103,6 +103,26 @@ public class ObjectSecretsPlanningTests
     }
 
     [Fact]
+    public void A_feed_password_the_source_lacks_once_supplied_does_not_read_as_a_change_on_the_next_run()
+    {
+        var secret = Supplied(SecretTargetKind.Feed, "Private NuGet", "Password", "h1");
+        var source = Source().Feed("Private NuGet");
+        var sourceSnapshot = source.Build();
+        sourceSnapshot.Feeds.Single(f => f.Name() == "Private NuGet")["Password"] = new System.Text.Json.Nodes.JsonObject { ["HasValue"] = false, ["NewValue"] = null };
+
+        var first = SyncPlanner.Plan(PlanningFixture.Input(source, Destination(), Placeholders) with { Source = sourceSnapshot, Secrets = [secret] })
+            .Single(ResourceKind.Feed, "Private NuGet");
+        Assert.Equal(ChangeAction.Create, first.Action);
+        var state = SyncState.Empty("prod").With(first.StateUpdates);
+
+        // The destination now has the feed with its password set (Octopus returns HasValue: true).
+        var next = SyncPlanner.Plan(PlanningFixture.Input(source, Destination().Feed("Private NuGet"), Placeholders, state: state) with { Source = sourceSnapshot, Secrets = [secret] })
+            .Single(ResourceKind.Feed, "Private NuGet");
+        Assert.Equal(ChangeAction.None, next.Action);
+        Assert.Contains(next.Details, d => d.Reason.Contains("unchanged since OctoSync wrote it", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_created_certificate_gets_its_file_and_password_and_without_a_password_none_instead_of_the_placeholder()
     {
         var data = Supplied(SecretTargetKind.Certificate, "Web TLS", "CertificateData", "h1");
