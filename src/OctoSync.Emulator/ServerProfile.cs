@@ -22,10 +22,13 @@ public sealed record ServerProfile
         TenantIsDisabled = false,
     };
 
-    /// <summary>A 2024.3 server: the 2022+ routes, slugs on every named resource, tenant variables v2.</summary>
-    public static ServerProfile V2024_3 { get; } = new("2024.3", "2024.3.0");
+    /// <summary>
+    /// A 2024.3 server: the 2022+ routes, slugs on every named resource; tenant variables only through the legacy route
+    /// (v2 reached self-hosted servers in 2025.2: docs/emulator.md "Server profiles").
+    /// </summary>
+    public static ServerProfile V2024_3 { get; } = new("2024.3", "2024.3.0") { TenantVariablesV2 = false };
 
-    /// <summary>2026.3: as 2024.3, and a fresh install has its rate limit on (200 requests a minute per user).</summary>
+    /// <summary>2026.3: as 2024.3 plus tenant variables v2, and a fresh install has its rate limit on (200 requests a minute per user).</summary>
     public static ServerProfile V2026_3 { get; } = new("2026.3", "2026.3.0") { DefaultRateLimitPerMinute = 200 };
 
     public static IReadOnlyList<ServerProfile> All { get; } = [V2021_2, V2024_3, V2026_3];
@@ -51,7 +54,11 @@ public sealed record ServerProfile
     /// <summary>`ids=` on `runbookProcesses` (the 2021.2 Swagger lists only skip/take; a server ignores what it lacks).</summary>
     public bool RunbookProcessesIdsFilter { get; private init; } = true;
 
-    /// <summary>`/tenants/{id}/commonvariables` and `/projectvariables` (2023–2024, notes §2.10, §3.12).</summary>
+    /// <summary>
+    /// `/tenants/{id}/commonvariables` and `/projectvariables` (notes §2.10, §3.12 say 2023–2024; the clients gained them
+    /// from 2024-10 (OctopusClients #884) and self-hosted servers from 2025.2 (octopus.com/blog/scoped-tenant-variables,
+    /// OctopusDeploy/Issues#9414 released in 2025.2.11370)).
+    /// </summary>
     public bool TenantVariablesV2 { get; private init; } = true;
 
     /// <summary>Tenant `IsDisabled` (2024+ generated API docs, notes §3.12; absent from the 2021.2 Swagger).</summary>
