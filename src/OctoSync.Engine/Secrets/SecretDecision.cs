@@ -23,6 +23,13 @@ public static class SecretDecision
 
     public static string StateKey(string setKey, string name, string scopeKey) => $"Secret:{setKey}/{name}{scopeKey}";
 
+    /// <summary>The state key of one secret field of an account, feed or certificate: <c>Secret:Account:Azure Prod/Password</c>.</summary>
+    public static string StateKey(SecretTargetKind kind, string name, string field) => $"Secret:{kind}:{name}/{field}";
+
+    /// <summary>The supplied secret for one field of an account, feed or certificate (by destination name), or null.</summary>
+    public static SuppliedSecret? Find(IReadOnlyList<SuppliedSecret> supplied, SecretTargetKind kind, string name, string field) =>
+        supplied.FirstOrDefault(s => s.Mapping.Kind == kind && Same(s.Mapping.Owner, name) && Same(s.Mapping.Name, field));
+
     /// <summary>The supplied secret for one value: an entry whose scope equals the value's scope (by destination names)
     /// wins over an entry without <c>scope:</c>; null when none names it.</summary>
     public static SuppliedSecret? Find(IReadOnlyList<SuppliedSecret> supplied, string owner, string name, IReadOnlyDictionary<string, IReadOnlyList<string>> scope)
@@ -31,7 +38,7 @@ public static class SecretDecision
         foreach (var s in supplied)
         {
             var m = s.Mapping;
-            if (!Same(m.Owner, owner) || !Same(m.Name, name))
+            if (m.Kind != SecretTargetKind.Variable || !Same(m.Owner, owner) || !Same(m.Name, name))
             {
                 continue;
             }

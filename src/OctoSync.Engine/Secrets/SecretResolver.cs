@@ -25,15 +25,23 @@ public sealed class SecretResolver(SecretResolverOptions options)
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var mapping in mappings)
         {
-            var (value, error) = await ResolveOneAsync(mapping.Source, ct).ConfigureAwait(false);
+            var (value, error) = mapping.IsBinary && mapping.Source.Kind == SecretSourceKind.File
+                ? await ReadBytesAsync(mapping.Source, ct).ConfigureAwait(false)
+                : await ResolveOneAsync(mapping.Source, ct).ConfigureAwait(false);
             if (error is null && string.IsNullOrEmpty(value))
             {
                 error = $"{mapping.Source.Text} gave an empty value";
             }
 
+            if (error is null && mapping.IsBinary && !IsBase64(value!))
+            {
+                // The value is not shown: it may be the certificate itself, pasted the wrong way.
+                error = $"{mapping.Source.Text} did not give base64 (certificate data from ${{NAME}} or command: must be the file, base64-encoded; file: reads the file itself)";
+            }
+
             if (error is not null)
             {
-                errors.Add($"{options.ConfigurationFile}:{mapping.Line}: {mapping.KeyPath}.value: {error}");
+                errors.Add($"{options.ConfigurationFile}:{mapping.Line}: {mapping.SourcePath ?? mapping.KeyPath + ".value"}: {error}");
                 continue;
             }
 
@@ -47,6 +55,27 @@ public sealed class SecretResolver(SecretResolverOptions options)
         }
 
         return new ResolvedSecrets(supplied, values);
+    }
+
+    /// <summary>Certificate data from a file: its bytes (a PFX is binary), base64-encoded as Octopus expects.</summary>
+    private async Task<(string? Value, string? Error)> ReadBytesAsync(SecretSource source, CancellationToken ct)
+    {
+        var path = Path.GetFullPath(source.Target, options.BaseFolder);
+        try
+        {
+            var bytes = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
+            return (bytes.Length == 0 ? "" : Convert.ToBase64String(bytes), null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"cannot read {path}: {e.GetType().Name.Replace("Exception", "", StringComparison.Ordinal)}");
+        }
+    }
+
+    private static bool IsBase64(string value)
+    {
+        var buffer = new byte[value.Length];
+        return Convert.TryFromBase64String(value.Trim(), buffer, out var written) && written > 0;
     }
 
     private async Task<(string? Value, string? Error)> ResolveOneAsync(SecretSource source, CancellationToken ct)

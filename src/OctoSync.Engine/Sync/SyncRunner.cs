@@ -101,7 +101,9 @@ public sealed class SyncRunner(SyncServices services)
             }
 
             // Every name in the file must resolve before anything is planned (and so before the first write).
-            var errors = NameChecks.Errors(configuration, InstanceNames.Of(sourceSnapshot.Result), read.Select(r => (r.Configuration.Name, InstanceNames.Of(r.Snapshot))));
+            var errors = NameChecks.Errors(configuration, InstanceNames.Of(sourceSnapshot.Result), read.Select(r => (r.Configuration.Name, InstanceNames.Of(r.Snapshot))))
+                .Concat(read.SelectMany(r => Secrets.SecretTargets.Errors(configuration, r.Configuration, sourceSnapshot.Result, r.Snapshot)))
+                .ToList();
             if (errors.Count > 0)
             {
                 foreach (var r in read)

@@ -8,8 +8,10 @@ namespace OctoSync.Engine.Sync;
 /// <c>validate</c>: the checks <c>apply</c> makes before its first write (issue #9 item 5), and only those — every
 /// space answers with the API key given; each destination's state folder is writable, its lock is free, its state
 /// file is readable and was written for this instance; every configuration name (<c>projects:</c>, environment
-/// mappings, <c>rescopeTo</c>, <c>lifecycleMap</c>) resolves. Reads environments, lifecycles and projects only;
-/// writes nothing to any instance and takes no lock.
+/// mappings, <c>rescopeTo</c>, <c>lifecycleMap</c>) resolves; every <c>secrets:</c> entry fits the item it names and
+/// its source resolves (docs/secrets.md; with a key kept nowhere). Reads environments, lifecycles and projects, and
+/// the accounts, feeds, certificates or step templates that <c>secrets:</c> entries name; writes nothing to any
+/// instance or state folder and takes no lock.
 /// </summary>
 public static class SyncValidator
 {
@@ -95,6 +97,18 @@ public static class SyncValidator
             {
                 var destinations = connected.Skip(1).Where(c => c.Names is not null).Select(c => (Destination: c.Name, Names: c.Names!)).ToList();
                 errors.AddRange(NameChecks.Errors(configuration, source, destinations));
+                foreach (var c in connected.Skip(1).Where(c => c.Client is not null && c.Names is not null))
+                {
+                    try
+                    {
+                        errors.AddRange(await DestinationSecrets.ValidateAsync(configuration, configuration.Destinations.First(x => x.Name == c.Name),
+                            connected[0].Client!, c.Client!, services.Environment, ct).ConfigureAwait(false));
+                    }
+                    catch (OctopusApiException e)
+                    {
+                        errors.Add($"Cannot read {c.Name} ({c.Client!.ServerUrl}, space {c.Client.SpaceName}): {e.Message}");
+                    }
+                }
                 foreach (var (name, names) in destinations)
                 {
                     var d = configuration.Destinations.First(x => x.Name == name);

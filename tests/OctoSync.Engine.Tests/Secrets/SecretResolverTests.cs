@@ -117,6 +117,26 @@ public sealed class SecretResolverTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
+    [Fact]
+    public async Task Certificate_data_from_a_file_is_its_bytes_base64_and_from_env_must_already_be_base64()
+    {
+        var bytes = System.Security.Cryptography.RandomNumberGenerator.GetBytes(48);
+        bytes[^1] = 0x0A; // a PFX is binary: a trailing "newline" byte is data, not an end of line
+        await File.WriteAllBytesAsync(Path.Combine(folder, "signing.pfx"), bytes);
+        var resolved = await Resolver(new() { ["PFX"] = Convert.ToBase64String(bytes) }).ResolveAsync(
+            [Mapping("A", "file:signing.pfx") with { IsBinary = true }, Mapping("B", "${PFX}") with { IsBinary = true }], key);
+
+        var sent = resolved.Inject(new System.Text.Json.Nodes.JsonObject { ["a"] = SecretToken.For("secrets[A]"), ["b"] = SecretToken.For("secrets[B]") });
+        Assert.Equal(Convert.ToBase64String(bytes), sent["a"]!.GetValue<string>());
+        Assert.Equal(Convert.ToBase64String(bytes), sent["b"]!.GetValue<string>());
+
+        var notBase64 = $"not base64 {Guid.NewGuid():N}!";
+        var error = await Assert.ThrowsAsync<SecretException>(() => Resolver(new() { ["PFX"] = notBase64 }).ResolveAsync(
+            [Mapping("B", "${PFX}") with { IsBinary = true, SourcePath = "destinations[prod].secrets[3].data" }], key));
+        Assert.Contains("octosync.yaml:3: destinations[prod].secrets[3].data: ${PFX} did not give base64", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(notBase64, error.Message, StringComparison.Ordinal);
+    }
+
     private SecretResolver Resolver(Dictionary<string, string> environment) => new(new SecretResolverOptions
     {
         ConfigurationFile = "octosync.yaml",

@@ -155,7 +155,7 @@ public sealed class SecretsSyncTests : IDisposable
         "    secrets:\n" + string.Concat(entries.Select(e =>
             $"      - variable: {e.Variable}\n" + (e.Scope is null ? "" : $"        scope: {e.Scope}\n") + $"        value: '{e.Value}'\n"));
 
-    private static string CleanupOf(string json) => string.Join('\n', Find(JsonNode.Parse(json)!, "cleanup"));
+    internal static string CleanupOf(string json) => string.Join('\n', Find(JsonNode.Parse(json)!, "cleanup"));
 
     private static IEnumerable<string> Find(JsonNode node, string name) => node switch
     {
@@ -167,7 +167,7 @@ public sealed class SecretsSyncTests : IDisposable
     };
 
     /// <summary>Three sensitive values on the source's OctoFx: one scoped to Test (Staging on the destination), two unscoped.</summary>
-    private static async Task AddSourceSecretsAsync(TwoInstances instances)
+    internal static async Task AddSourceSecretsAsync(TwoInstances instances)
     {
         var client = instances.SourceClient;
         var project = (await client.GetAllAsync("projects")).Single(p => p.Name() == OctoFxExample.Project);
@@ -191,7 +191,7 @@ public sealed class SecretsSyncTests : IDisposable
         ["Scope"] = scope,
     };
 
-    private static async Task<Dictionary<string, string?>> StoredSecretsAsync(TwoInstances instances)
+    internal static async Task<Dictionary<string, string?>> StoredSecretsAsync(TwoInstances instances)
     {
         var project = (await instances.DestinationClient.GetAllAsync("projects")).Single(p => p.Name() == OctoFxExample.Project);
         var stored = EmulatorInternals.Stored(instances.Destination, "variables", project.Str("VariableSetId")!)!;
