@@ -127,4 +127,36 @@ public class FingerprintStabilityTests
         Assert.Equal("""{"Channel":["OctoFx/Beta"],"Environment":["Production","Staging"],"Role":["SQL-Server","web"]}""", PortableValue.ScopeKey(scope, t));
         Assert.Equal("Channel=OctoFx/Beta;Role=SQL-Server,web", PortableValue.PortableScope(scope, t));
     }
+
+    [Fact]
+    public void Value_forms_built_once_equal_each_form_built_on_its_own()
+    {
+        var t = NewTranslator();
+        var channelToken = t.PlanCreate(ResourceKind.Channel, "OctoFx/Beta");
+        var scope = VariableScope.Parse(new JsonObject
+        {
+            ["Environment"] = new JsonArray(Id(ResourceKind.Environment, "Production"), Id(ResourceKind.Environment, "Staging")),
+            ["Channel"] = new JsonArray(channelToken),
+            ["Role"] = new JsonArray("web", "SQL-Server"),
+        });
+        VariableValue[] values =
+        [
+            new("ConnectionString", "Server=db", "String", false, scope, null, null),
+            new("Azure", Id(ResourceKind.Account, "Azure Prod"), "AzureAccount", false, VariableScope.Empty, null, ""),
+            new("Password", null, "Sensitive", true, scope, new JsonObject { ["Label"] = "pw", ["Required"] = true }, "d"),
+        ];
+
+        foreach (var value in values)
+        {
+            var forms = ValueForms.Of(value, t);
+
+            Assert.Equal(PortableValue.Fingerprint(value, t), forms.Fingerprint);
+            Assert.Equal(PortableValue.ScopeKey(value.Scope, t), forms.ScopeKey);
+            Assert.Equal(PortableValue.PortableScope(value.Scope, t), forms.PortableScope);
+            Assert.Equal(PortableValue.TextFingerprint(value, t), forms.TextFingerprint);
+        }
+
+        Assert.Equal("38c1856c9f54b3ae27fcb306", ValueForms.Of(values[0], t).Fingerprint);
+        Assert.Null(ValueForms.Of(values[2], t).TextFingerprint);
+    }
 }
