@@ -19,6 +19,10 @@ public sealed record EmulatorOptions
     public double FaultRate { get; init; }
     public int FaultSeed { get; init; } = 1;
     public string? RequestLogPath { get; init; }
+    /// <summary>The `InstallationId` `GET /api` reports. A real installation has its own GUID, made when it is installed
+    /// (Swagger 2021.2 RootResource; the recorded 2019.7.12 root carries one), so two servers never share one.</summary>
+    /// <value>null = a new random GUID for each server started; set it for a test that needs a stable one.</value>
+    public string? InstallationId { get; init; }
 
     public static string NewApiKey() => string.Concat("API-", Guid.NewGuid().ToString("N").ToUpperInvariant());
 }

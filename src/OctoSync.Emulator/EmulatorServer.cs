@@ -42,6 +42,9 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     public string ApiKey { get; }
 
+    /// <summary>The `InstallationId` of `GET /api` (<see cref="EmulatorOptions.InstallationId"/>; random by default).</summary>
+    public string InstallationId => Store.InstallationId;
+
     /// <summary>
     /// Requests per minute the server allows now (0 = no limit); starts at <see cref="EmulatorOptions.RateLimitPerMinute"/>.
     /// Settable while running so tests and benchmarks can seed at full speed and then enforce a limit.
@@ -87,7 +90,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         var app = builder.Build();
 
         var profile = ServerProfile.Parse(options.ServerVersion);
-        var store = new ServerStore(profile);
+        var store = new ServerStore(profile) { InstallationId = options.InstallationId ?? Guid.NewGuid().ToString() };
         SpaceSeed.SeedServer(store);
         var log = new RequestLog(options.RequestLogPath);
         var rateLimit = new RateLimit(options.RateLimitPerMinute ?? profile.DefaultRateLimitPerMinute, TimeProvider.System);

@@ -1,6 +1,6 @@
 // Runs the official Octopus TypeScript client (@octopusdeploy/api-client, pinned in package.json) against one
 // server: spaces, environments, lifecycles, project groups, projects, channels, deployment and runbook processes,
-// variables, runbooks, tenants, feeds and tag sets. Started by TypeScriptClientTests with
+// variables, runbooks, tenants, feeds (and a NuGet feed's subtype defaults) and tag sets (2026.3 shapes). Started by TypeScriptClientTests with
 // OCTOPUS_URL, OCTOPUS_API_KEY and OCTOPUS_SERVER_VERSION set; prints one line per check and a summary.
 "use strict";
 const api = require("@octopusdeploy/api-client");
@@ -124,6 +124,19 @@ function assert(condition, message) {
   await check("feeds: list the built-in feed", async () => {
     const feeds = await new FeedRepository(client, space).list({ take: 100 });
     assert(feeds.Items.some((f) => f.FeedType === "BuiltIn"), "no built-in feed");
+  });
+  await check("feeds: create a NuGet feed, read its subtype defaults (NugetFeed/RetryFeed), delete it", async () => {
+    const repo = new FeedRepository(client, space);
+    const feed = await repo.create({ Name: `NuGet-${suffix}`, FeedType: "NuGet", FeedUri: "https://api.nuget.org/v3/index.json" });
+    assert(feed.DownloadAttempts === 5 && feed.DownloadRetryBackoffSeconds === 10, `retries ${feed.DownloadAttempts}/${feed.DownloadRetryBackoffSeconds}`);
+    assert(feed.EnhancedMode === false, `EnhancedMode ${feed.EnhancedMode}`);
+    await repo.del(feed);
+  });
+  await check("tag sets: 2026.3 carries Scopes/Type/IsSystem, earlier versions do not", async () => {
+    const later = version.startsWith("2026.3");
+    const has = ["Scopes", "Type", "IsSystem"].filter((f) => f in tagSet);
+    assert(has.length === (later ? 3 : 0), `fields ${has.join(",") || "none"} on ${version}`);
+    if (later) assert(tagSet.Type === "MultiSelect" && tagSet.Scopes.join() === "Tenant", `Type ${tagSet.Type}, Scopes ${tagSet.Scopes}`);
   });
   await check("clean up: delete tenant, project, lifecycle, environment", async () => {
     await new api.TenantRepository(client, space).del(tenant);

@@ -108,7 +108,7 @@ internal static class DocumentWriter
 
         if (d.Definition is { } definition)
         {
-            Resources.Definitions.InputNormaliser.Normalise(ctx.Doc, definition, ctx.Errors);
+            Resources.Definitions.InputNormaliser.Normalise(ctx.Doc, definition, ctx.Space.Profile, ctx.Errors);
         }
 
         d.Prepare?.Invoke(ctx);

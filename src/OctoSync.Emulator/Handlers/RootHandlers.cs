@@ -25,7 +25,7 @@ internal static class RootHandlers
         };
 
         // Like pre-spaces servers and the canned 2019 root: the default space's collection links, Spaces-1 baked in.
-        foreach (var (name, href) in SpaceLinks(SpaceSeed.DefaultSpaceId))
+        foreach (var (name, href) in SpaceLinks(SpaceSeed.DefaultSpaceId).Concat(RecordedRootLinks.For(SpaceSeed.DefaultSpaceId, spaceRoot: false)))
         {
             links.TryAdd(name, href);
         }
@@ -35,7 +35,7 @@ internal static class RootHandlers
             ["Application"] = "Octopus Deploy",
             ["Version"] = call.Space.Profile.Version,
             ["ApiVersion"] = "3.0.0",
-            ["InstallationId"] = "2c6b7a4e-0e3f-4d2b-9a55-0c7e5ab1e001",
+            ["InstallationId"] = call.Space.Store.InstallationId,
             ["IsEarlyAccessProgram"] = false,
             ["HasLongTermSupport"] = true,
             ["Links"] = links,
@@ -45,7 +45,7 @@ internal static class RootHandlers
     public static ApiResponse SpaceRoot(RouteCall call)
     {
         var links = new JsonObject { ["Self"] = "/api/" + call.Space.SpaceId };
-        foreach (var (name, href) in SpaceLinks(call.Space.SpaceId))
+        foreach (var (name, href) in SpaceLinks(call.Space.SpaceId).Concat(RecordedRootLinks.For(call.Space.SpaceId, spaceRoot: true)))
         {
             links[name] = href;
         }

@@ -20,6 +20,10 @@ internal static class RouteTable
             new("GET", "tenantvariables/all", true, TenantVariablesHandlers.All),
             new("PUT", "tenants/{id}/variables", true, TenantVariablesHandlers.Put),
             new("POST", "tenants/{id}/variables", true, TenantVariablesHandlers.Put),
+            new("GET", "tenants/{id}/commonvariables", true, TenantVariablesV2Handlers.GetCommon) { Since = s => s.TenantVariablesV2 },
+            new("PUT", "tenants/{id}/commonvariables", true, TenantVariablesV2Handlers.PutCommon) { Since = s => s.TenantVariablesV2 },
+            new("GET", "tenants/{id}/projectvariables", true, TenantVariablesV2Handlers.GetProject) { Since = s => s.TenantVariablesV2 },
+            new("PUT", "tenants/{id}/projectvariables", true, TenantVariablesV2Handlers.PutProject) { Since = s => s.TenantVariablesV2 },
             new("PUT", "environments/sortorder", true, LinkHandlers.SortOrder(Catalog.Environments)),
             new("PUT", "tagsets/sortorder", true, LinkHandlers.SortOrder(Catalog.TagSets)),
             new("PUT", "workerpools/sortorder", true, LinkHandlers.SortOrder(Catalog.WorkerPools)),
@@ -40,6 +44,7 @@ internal static class RouteTable
         };
         routes.AddRange(ProjectRoutes.Build());
         routes.AddRange(TeamRoutes.Build());
+        routes.AddRange(RecordedRootLinks.Routes());
         foreach (var d in Catalog.All)
         {
             routes.AddRange(CollectionRoutes(d));

@@ -11,6 +11,9 @@ internal sealed class ServerStore(ServerProfile profile)
     /// <summary>The server version this store behaves as (definitions, defaults, routes).</summary>
     public ServerProfile Profile { get; } = profile;
 
+    /// <summary>This installation's own id (`GET /api` `InstallationId`): random per server unless the options fix it.</summary>
+    public string InstallationId { get; init; } = Guid.NewGuid().ToString();
+
     /// <summary>Key of the pseudo-space holding system-scoped collections (spaces, teams, users).</summary>
     public const string SystemSpace = "";
 

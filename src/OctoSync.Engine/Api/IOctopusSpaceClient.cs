@@ -57,4 +57,24 @@ public interface IOctopusSpaceClient
     /// <summary>PUT <c>tenants/{id}/variables</c>: the whole document (values omitted are removed; sensitive ones kept by <c>{"HasValue":true}</c>).</summary>
     Task<JsonObject> UpdateTenantVariablesAsync(string tenantId, JsonObject body, CancellationToken cancellationToken = default) =>
         UpdateAsync($"tenants/{Uri.EscapeDataString(tenantId)}/variables", body, cancellationToken);
+
+    // Tenant variables v2 (servers from 2025.2, see TenantVariablesRoutes): one half of a tenant's values each, as a flat
+    // list `{TenantId, Variables: [{Id, LibraryVariableSetId | ProjectId, TemplateId, Template, Value, Scope:
+    // {EnvironmentIds}}], MissingVariables}` (OctopusClients TenantVariablesRepository, go-octopusdeploy tenant_service).
+
+    /// <summary>GET <c>tenants/{id}/commonvariables?includeMissingVariables=true</c>: library set values, and the templates still without one.</summary>
+    Task<JsonObject> GetTenantCommonVariablesAsync(string tenantId, CancellationToken cancellationToken = default) =>
+        GetAsync($"tenants/{Uri.EscapeDataString(tenantId)}/commonvariables?includeMissingVariables=true", cancellationToken);
+
+    /// <summary>PUT <c>tenants/{id}/commonvariables</c> <c>{Variables: […]}</c>: the tenant's common values become the list sent.</summary>
+    Task<JsonObject> UpdateTenantCommonVariablesAsync(string tenantId, JsonObject body, CancellationToken cancellationToken = default) =>
+        UpdateAsync($"tenants/{Uri.EscapeDataString(tenantId)}/commonvariables", body, cancellationToken);
+
+    /// <summary>GET <c>tenants/{id}/projectvariables?includeMissingVariables=true</c>: project template values per environment scope, and the missing ones.</summary>
+    Task<JsonObject> GetTenantProjectVariablesAsync(string tenantId, CancellationToken cancellationToken = default) =>
+        GetAsync($"tenants/{Uri.EscapeDataString(tenantId)}/projectvariables?includeMissingVariables=true", cancellationToken);
+
+    /// <summary>PUT <c>tenants/{id}/projectvariables</c> <c>{Variables: […]}</c>: the tenant's project values become the list sent.</summary>
+    Task<JsonObject> UpdateTenantProjectVariablesAsync(string tenantId, JsonObject body, CancellationToken cancellationToken = default) =>
+        UpdateAsync($"tenants/{Uri.EscapeDataString(tenantId)}/projectvariables", body, cancellationToken);
 }

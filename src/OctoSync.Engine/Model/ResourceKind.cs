@@ -32,4 +32,6 @@ public enum ResourceKind
     Worker,
     /// <summary>A tenant's variable values (project templates per environment, library set templates), written as one document per tenant.</summary>
     TenantVariables,
+    /// <summary>A project's deployment settings (<c>/projects/{id}/deploymentsettings</c>, mirrored on the project); the destination id is the project's.</summary>
+    DeploymentSettings,
 }

@@ -22,6 +22,9 @@ internal sealed class FakeSpaceClient : IOctopusSpaceClient
     public string SpaceId => "Spaces-1";
     public string SpaceName => "Default";
 
+    /// <summary>What the root document would report (decides the tenant variables routes); null = unknown.</summary>
+    public string? ServerVersion { get; set; }
+
     public IEnumerable<string> Writes => Calls.Where(c => !c.StartsWith("GET", StringComparison.Ordinal));
 
     public Task<JsonObject> GetAsync(string path, CancellationToken cancellationToken = default)

@@ -60,7 +60,11 @@ public class ProjectReferenceTests
         Assert.True(plan.Changes.ToList().IndexOf(last) > kinds.IndexOf(ResourceKind.DeploymentProcess));
         Assert.Equal(ReferenceToken.For(ResourceKind.Channel, "OctoFx/Hotfix"), last.After!.Obj("ReleaseCreationStrategy")!.Str("ChannelId"));
         Assert.Equal(ReferenceToken.For(ResourceKind.Action, "OctoFx/Deploy web"), last.After!.Obj("ReleaseCreationStrategy")!.Str("ReleaseCreationPackageStepId"));
-        Assert.Equal(ReferenceToken.For(ResourceKind.Action, "OctoFx/Deploy web"), last.After!.Obj("VersioningStrategy")!.Str("DonorPackageStepId"));
+        // The versioning strategy is a deployment setting: its own change, after the process whose step it names.
+        var settings = plan.Changes.Last(c => c.Kind == ResourceKind.DeploymentSettings);
+        Assert.Equal(ChangeAction.Update, settings.Action);
+        Assert.True(plan.Changes.ToList().IndexOf(settings) > kinds.IndexOf(ResourceKind.DeploymentProcess));
+        Assert.Equal(ReferenceToken.For(ResourceKind.Action, "OctoFx/Deploy web"), settings.After!.Obj("VersioningStrategy")!.Str("DonorPackageStepId"));
     }
 
     [Fact]

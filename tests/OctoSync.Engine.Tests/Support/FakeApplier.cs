@@ -70,6 +70,15 @@ public static class FakeApplier
                 case ResourceKind.VariableSet: variableSets[targetId] = document; break;
                 case ResourceKind.DeploymentProcess: processes[targetId] = document; RecordActions(change.Key, document, tokens); break;
                 case ResourceKind.RunbookProcess: runbookProcesses[targetId] = document; RecordActions(change.Key, document, tokens); break;
+                case ResourceKind.DeploymentSettings:
+                    // Mirrored on the project document, as Octopus keeps them (DeploymentSettingsWriter).
+                    var project = lists[ResourceKind.Project].First(d => string.Equals(d.Str("Id"), targetId, StringComparison.OrdinalIgnoreCase));
+                    foreach (var (settings, field) in OctoSync.Engine.Planning.Projects.DeploymentSettingsPlanner.Fields.Where(f => document.ContainsKey(f.Settings)))
+                    {
+                        project[field] = document[settings]?.DeepClone();
+                    }
+
+                    break;
                 default:
                     var list = lists[listKind];
                     list[list.FindIndex(d => string.Equals(d.Str("Id"), targetId, StringComparison.OrdinalIgnoreCase))] = document;

@@ -25,14 +25,20 @@ public sealed class ProfileConformanceTests
         "DeploymentStepResource", "DeploymentActionResource",
     ];
 
-    /// <summary>Subtype fields of polymorphic resources the Swagger describes only by their base (notes §1.1).</summary>
-    private static readonly Dictionary<string, string[]> SubtypeFields = new()
+    /// <summary>
+    /// 2026.3 additions (notes §2.10): TagSet Scopes/Type (OctopusClients TagSetResource fd18fb2f, 2025-09; go-octopusdeploy
+    /// tagsets af68fe6f) and IsSystem (18dbfe48, 2026-02); EnvironmentTags (3cfc10c1, 2025-09), ProjectTags (1965efd8,
+    /// 2025-10), RunbookTags (550ae87d, 2026-01).
+    /// </summary>
+    private static readonly Dictionary<string, string[]> Added2026 = new()
     {
-        ["AccountResource"] = ["Token"], // TokenAccountResource (OctopusClients)
-        ["FeedResource"] = ["DeleteUnreleasedPackagesAfterDays", "IsBuiltInRepoSyncEnabled"], // BuiltInFeedResource
+        ["TagSetResource"] = ["Scopes", "Type", "IsSystem"],
+        ["EnvironmentResource"] = ["EnvironmentTags"],
+        ["ProjectResource"] = ["ProjectTags"],
+        ["RunbookResource"] = ["RunbookTags"],
     };
 
-    /// <summary>Routes later than 2021.2 (notes §2.10): project variables (2022+), tenant variables v2 (2023–2024).</summary>
+    /// <summary>Routes later than 2021.2 (notes §2.10): project variables (2022+), tenant variables v2 (self-hosted 2025.2+, docs/emulator.md).</summary>
     private static readonly HashSet<(string, string)> LaterRoutes =
     [
         ("GET", "/{}/projects/{}/variables"), ("PUT", "/{}/projects/{}/variables"),
@@ -112,6 +118,19 @@ public sealed class ProfileConformanceTests
             names.Add("IsDisabled");
         }
 
+        if (profile == ServerProfile.V2026_3)
+        {
+            names.UnionWith(Added2026.GetValueOrDefault(definition, []));
+        }
+
+        return names;
+    }
+
+    /// <summary>As above, plus the fields of the sample's subtype (feeds, accounts, endpoints; <see cref="SubtypeConformanceTests"/>).</summary>
+    internal static HashSet<string> Expected(string definition, ServerProfile profile, JsonObject sample)
+    {
+        var names = Expected(definition, profile);
+        names.UnionWith(SubtypeConformanceTests.SubtypeFieldsOf(definition, sample, profile));
         return names;
     }
 
@@ -133,7 +152,7 @@ public sealed class ProfileConformanceTests
         await SeedOneOfEachAsync(session);
         var sample = await SampleAsync(session, path);
 
-        var (unknown, missing) = Compare(sample, Expected(definition, profile), SubtypeFields.GetValueOrDefault(definition, []));
+        var (unknown, missing) = Compare(sample, Expected(definition, profile, sample), []);
 
         Assert.True(unknown.Count == 0, $"{profileName} {definition}: returned but not in the definition: {string.Join(", ", unknown)}");
         Assert.True(missing.Count == 0, $"{profileName} {definition}: in the definition but not returned: {string.Join(", ", missing)}");

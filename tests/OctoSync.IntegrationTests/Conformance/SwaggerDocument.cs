@@ -45,9 +45,12 @@ internal sealed partial class SwaggerDocument
         return new SwaggerDocument((JsonObject)JsonNode.Parse(File.ReadAllText(path))!);
     }
 
-    private static string? Locate()
+    private static string? Locate() => LocateReference(FileName);
+
+    /// <summary>A file of shared/reference: copied into the test output or found beside the repository.</summary>
+    public static string? LocateReference(string fileName)
     {
-        var copied = Path.Combine(AppContext.BaseDirectory, "Reference", FileName);
+        var copied = Path.Combine(AppContext.BaseDirectory, "Reference", fileName);
         if (File.Exists(copied))
         {
             return copied;
@@ -55,7 +58,7 @@ internal sealed partial class SwaggerDocument
 
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "reference", FileName);
+            var candidate = Path.Combine(dir.FullName, "shared", "reference", fileName);
             if (File.Exists(candidate))
             {
                 return candidate;

@@ -13,7 +13,7 @@ public sealed class ServerProfileTests
 
     [Theory]
     [InlineData("2021.2", "2021.2.4488")]
-    [InlineData("2024.3", "2024.3.0")]
+    [InlineData("2024.3", "2024.3.12985")]
     [InlineData("2026.3", "2026.3.0")]
     public async Task Root_reports_the_profile_version(string profile, string version)
     {
@@ -234,6 +234,41 @@ public sealed class ServerProfileTests
         Assert.Contains("NullReferenceException", untyped.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains("Region/EU", tagInUse.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains("Machine", environmentInUse.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("2021.2")]
+    [InlineData("2024.3")]
+    [InlineData("2026.3")]
+    public async Task Only_2026_3_has_tag_set_scopes_and_type_and_environment_project_runbook_tags(string profile)
+    {
+        await using var session = await StartAsync(profile);
+        var later = profile == "2026.3";
+
+        var tagSet = await session.PostAsync("/api/Spaces-1/tagsets", new JsonObject { ["Name"] = "Region", ["Tags"] = new JsonArray(new JsonObject { ["Name"] = "EU" }) });
+        var singleSelect = later
+            ? await session.PostAsync("/api/Spaces-1/tagsets", new JsonObject { ["Name"] = "Tier", ["Type"] = "SingleSelect", ["Scopes"] = new JsonArray("Environment", "Project") })
+            : null;
+        var environment = await session.CreateEnvironmentAsync("Dev");
+        var project = await session.CreateProjectAsync("Web");
+        var runbook = await session.PostAsync($"/api/Spaces-1/projects/{project["Id"]}/runbooks", new JsonObject { ["Name"] = "Restart" });
+
+        Assert.Equal(later, tagSet.AsObject().ContainsKey("Scopes"));
+        Assert.Equal(later, environment.ContainsKey("EnvironmentTags"));
+        Assert.Equal(later, project.ContainsKey("ProjectTags"));
+        Assert.Equal(later, runbook.AsObject().ContainsKey("RunbookTags"));
+        if (later)
+        {
+            // OctopusClients TagSetResource's constructor (fd18fb2f): Scopes ["Tenant"], Type "MultiSelect"; IsSystem (18dbfe48).
+            Assert.Equal(["Tenant"], tagSet["Scopes"]!.AsArray().Select(v => (string?)v));
+            Assert.Equal("MultiSelect", (string?)tagSet["Type"]);
+            Assert.False((bool?)tagSet["IsSystem"]);
+            Assert.Equal("SingleSelect", (string?)singleSelect!["Type"]);
+            Assert.Equal(["Environment", "Project"], singleSelect["Scopes"]!.AsArray().Select(v => (string?)v));
+            Assert.Empty(environment["EnvironmentTags"]!.AsArray());
+            Assert.Empty(project["ProjectTags"]!.AsArray());
+            Assert.Empty(runbook["RunbookTags"]!.AsArray());
+        }
     }
 
     [Fact]

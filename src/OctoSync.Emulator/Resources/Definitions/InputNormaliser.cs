@@ -12,9 +12,9 @@ namespace OctoSync.Emulator.Resources.Definitions;
 /// </summary>
 internal static class InputNormaliser
 {
-    public static void Normalise(JsonObject doc, string definition, List<string> errors, string path = "")
+    public static void Normalise(JsonObject doc, string definition, ServerProfile profile, List<string> errors, string path = "")
     {
-        foreach (var (name, schema) in ResourceDefinitions.Schema(definition))
+        foreach (var (name, schema) in ResourceDefinitions.SchemaFor(definition, doc))
         {
             if (doc[name] is not { } value)
             {
@@ -22,7 +22,7 @@ internal static class InputNormaliser
             }
 
             var at = path.Length == 0 ? name : $"{path}.{name}";
-            var normalised = Value(value, schema, errors, at);
+            var normalised = Value(value, schema, profile, errors, at);
             if (!ReferenceEquals(normalised, value))
             {
                 doc[name] = normalised;
@@ -30,11 +30,11 @@ internal static class InputNormaliser
         }
     }
 
-    private static JsonNode? Value(JsonNode value, JsonObject schema, List<string> errors, string at)
+    private static JsonNode? Value(JsonNode value, JsonObject schema, ServerProfile profile, List<string> errors, string at)
     {
         if (ResourceDefinitions.RefName(schema) is { } target)
         {
-            if (ResourceDefinitions.EnumValues(target) is { } members)
+            if (ResourceDefinitions.EnumValues(target, profile) is { } members)
             {
                 return Enum(value, members, target, errors, at);
             }
@@ -46,7 +46,7 @@ internal static class InputNormaliser
 
             if (value is JsonObject child && ResourceDefinitions.IsModelled(target))
             {
-                Normalise(child, target, errors, at);
+                Normalise(child, target, profile, errors, at);
             }
 
             return value;
@@ -63,7 +63,7 @@ internal static class InputNormaliser
                 {
                     if (array[i] is { } item)
                     {
-                        var n = Value(item, items, errors, $"{at}[{i}]");
+                        var n = Value(item, items, profile, errors, $"{at}[{i}]");
                         if (!ReferenceEquals(n, item))
                         {
                             array[i] = n;

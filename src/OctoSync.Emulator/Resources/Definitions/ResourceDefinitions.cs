@@ -7,16 +7,38 @@ namespace OctoSync.Emulator.Resources.Definitions;
 /// scripts/generate-emulator-definitions.py), plus the properties later versions added (<see cref="ProfileFields"/>).
 /// A stored document is completed from its definition, so every response carries every property, nested ones
 /// included, with the server's default (<see cref="ServerDefaults"/>); fields the definition does not name are kept.
+/// Feeds, accounts and endpoints are polymorphic: the Swagger has their base only, so their subtypes come from the
+/// embedded `subtypes.json` (OctopusClients models, scripts/generate-emulator-subtypes.py), chosen by the
+/// discriminator (`FeedType`, `AccountType`, `CommunicationStyle`) and completed after the base.
 /// </summary>
 internal static class ResourceDefinitions
 {
     /// <summary>Definitions whose value is polymorphic on the wire (a string or an object): never completed.</summary>
-    private static readonly HashSet<string> Opaque = ["PropertyValueResource", "SensitiveValue", "VariableType", "EndpointResource"];
+    private static readonly HashSet<string> Opaque = ["PropertyValueResource", "SensitiveValue", "VariableType"];
 
     /// <summary>Computed when presenting, not stored: `Links` of the top-level document, `ScopeValues` of a variable set.</summary>
     private static readonly HashSet<string> Presented = ["Links", "ScopeValues"];
 
     private static readonly Lazy<JsonObject> Swagger = new(Load);
+
+    /// <summary>Base definition → (discriminator property, value → subtype definition), from `subtypes.json`.</summary>
+    private static readonly Lazy<Dictionary<string, (string Property, Dictionary<string, string> Types)>> Discriminators = new(LoadDiscriminators);
+
+    /// <summary>The subtype definition of a polymorphic document (`NuGetFeedResource` for `FeedType: NuGet`), or null.</summary>
+    public static string? SubtypeOf(string definition, JsonObject doc) =>
+        Discriminators.Value.TryGetValue(definition, out var d)
+            && doc[d.Property] is JsonValue v && v.TryGetValue<string>(out var value)
+            && d.Types.TryGetValue(value, out var subtype)
+            ? subtype
+            : null;
+
+    /// <summary>Whether the profile's server has this property (subtype properties carry `x-since`, a profile name).</summary>
+    private static bool Has(JsonObject schema, ServerProfile profile) =>
+        (string?)schema["x-since"] is not { } since || Has(since, profile);
+
+    /// <summary>The base definition's properties plus, for a polymorphic document, its subtype's (for normalising).</summary>
+    public static IEnumerable<KeyValuePair<string, JsonObject>> SchemaFor(string definition, JsonObject doc) =>
+        SubtypeOf(definition, doc) is { } subtype ? Schema(definition).Concat(Schema(subtype)) : Schema(definition);
 
     /// <summary>Property names of a definition in a profile (the Swagger's plus the profile's additions).</summary>
     public static IReadOnlyList<string> PropertiesOf(string definition, ServerProfile profile)
@@ -63,6 +85,30 @@ internal static class ResourceDefinitions
         foreach (var name in ProfileFields.Removed(definition, profile))
         {
             doc.Remove(name);
+        }
+
+        if (SubtypeOf(definition, doc) is { } subtype && Definition(subtype)?["properties"] is JsonObject subtypeProperties)
+        {
+            foreach (var (name, schema) in subtypeProperties)
+            {
+                if (schema is not JsonObject s)
+                {
+                    continue;
+                }
+
+                if (!Has(s, profile))
+                {
+                    // A later version's property is not added; sent anyway, it is kept like any unnamed field.
+                    continue;
+                }
+
+                if (!doc.ContainsKey(name))
+                {
+                    doc[name] = s["default"] is { } known ? known.DeepClone() : DefaultOf(s);
+                }
+
+                Descend(doc[name], s, profile);
+            }
         }
     }
 
@@ -122,6 +168,27 @@ internal static class ResourceDefinitions
     public static IReadOnlyList<string>? EnumValues(string name) =>
         (Definition(name)?["enum"] as JsonArray)?.Select(v => (string)v!).ToList();
 
+    /// <summary>
+    /// The enum's members in a profile: the Swagger 2021.2's plus the members later versions added (`enumAdditions` of
+    /// subtypes.json, each with the profile whose era first has it: feed types, communication styles).
+    /// </summary>
+    public static IReadOnlyList<string>? EnumValues(string name, ServerProfile profile) =>
+        EnumValues(name) is { } members && EnumAdditions.Value.TryGetValue(name, out var added)
+            ? [.. members, .. added.Where(a => Has(a.Since, profile)).Select(a => a.Member)]
+            : EnumValues(name);
+
+    private static readonly Lazy<Dictionary<string, (string Member, string Since)[]>> EnumAdditions = new(() =>
+        ((JsonObject)Embedded("subtypes.json")["enumAdditions"]!).ToDictionary(
+            e => e.Key,
+            e => ((JsonObject)e.Value!).Where(m => !m.Key.StartsWith('_')).Select(m => (m.Key, (string)m.Value!)).ToArray(),
+            StringComparer.Ordinal));
+
+    private static bool Has(string since, ServerProfile profile) => ProfileOrder[profile.Name] >= ProfileOrder[since];
+
+    /// <summary>Profiles in version order (`2021.2` → 0), for "from this profile on".</summary>
+    private static readonly Dictionary<string, int> ProfileOrder =
+        ServerProfile.All.Select((p, i) => (p.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
+
     /// <summary>A definition whose properties are checked and completed (polymorphic ones are not).</summary>
     public static bool IsModelled(string name) => !Opaque.Contains(name) && Definition(name)?["properties"] is not null;
 
@@ -132,8 +199,25 @@ internal static class ResourceDefinitions
 
     private static JsonObject Load()
     {
-        using var stream = typeof(ResourceDefinitions).Assembly.GetManifestResourceStream("OctoSync.Emulator.Definitions.swagger-2021.2.json")
-            ?? throw new InvalidOperationException("The embedded Swagger definitions are missing from the emulator assembly.");
+        var definitions = Embedded("swagger-2021.2.json");
+        foreach (var (name, subtype) in (JsonObject)Embedded("subtypes.json")["definitions"]!)
+        {
+            definitions[name] = subtype!.DeepClone();
+        }
+
+        return definitions;
+    }
+
+    private static Dictionary<string, (string Property, Dictionary<string, string> Types)> LoadDiscriminators() =>
+        ((JsonObject)Embedded("subtypes.json")["discriminators"]!).ToDictionary(
+            d => d.Key,
+            d => ((string)d.Value!["property"]!, ((JsonObject)d.Value!["types"]!).ToDictionary(t => t.Key, t => (string)t.Value!, StringComparer.OrdinalIgnoreCase)),
+            StringComparer.Ordinal);
+
+    private static JsonObject Embedded(string file)
+    {
+        using var stream = typeof(ResourceDefinitions).Assembly.GetManifestResourceStream("OctoSync.Emulator.Definitions." + file)
+            ?? throw new InvalidOperationException($"The embedded definitions {file} are missing from the emulator assembly.");
         return (JsonObject)JsonNode.Parse(stream)!;
     }
 }

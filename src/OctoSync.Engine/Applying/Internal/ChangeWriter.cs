@@ -103,6 +103,11 @@ internal sealed class ChangeWriter(IOctopusSpaceClient client, IdRegistry ids)
             return await TenantVariablesWriter.WriteAsync(client, change, id, body, ct).ConfigureAwait(false);
         }
 
+        if (change.Kind == ResourceKind.DeploymentSettings)
+        {
+            return await DeploymentSettingsWriter.WriteAsync(client, change, id, body, ct).ConfigureAwait(false);
+        }
+
         var path = ResourcePaths.Document(change.Kind, id);
         if (ResourcePaths.IsVersioned(change.Kind))
         {

@@ -16,6 +16,12 @@ internal static class TenantVariablesWriter
 {
     public static async Task<ChangeOutcome> WriteAsync(IOctopusSpaceClient client, Change change, string tenantId, JsonObject body, CancellationToken ct)
     {
+        if (TenantVariablesRoutes.HasV2(client.ServerVersion))
+        {
+            // Where the v2 routes exist, a legacy PUT could drop what only they can hold (environment-scoped common values).
+            return await TenantVariablesV2Writer.WriteAsync(client, change, tenantId, body, ct).ConfigureAwait(false);
+        }
+
         var document = await client.GetTenantVariablesAsync(tenantId, ct).ConfigureAwait(false);
         var problems = new List<string>();
         foreach (var item in body.Arr("Set").Objects())

@@ -50,9 +50,10 @@ public sealed record SavedDestinationPlan(
         foreach (var change in plan.Changes)
         {
             // Tenant variables are not a document of their own collection: their writer re-reads them and sets only the
-            // values the plan names (TenantVariablesWriter), so they carry no fingerprint.
+            // values the plan names (TenantVariablesWriter), so they carry no fingerprint; nor do deployment settings (a
+            // view of the project document, whose own change carries its fingerprint; DeploymentSettingsWriter re-reads).
             if (change.Action is ChangeAction.Update or ChangeAction.Delete && change.Before is { } before
-                && change.DestinationId is { } id && !ReferenceToken.IsToken(id) && change.Kind != ResourceKind.TenantVariables)
+                && change.DestinationId is { } id && !ReferenceToken.IsToken(id) && change.Kind is not (ResourceKind.TenantVariables or ResourceKind.DeploymentSettings))
             {
                 documents.Add(new DocumentFingerprint(change.Kind, change.Key, id, Fingerprint.Of(before)));
             }

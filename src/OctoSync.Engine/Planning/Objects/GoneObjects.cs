@@ -87,6 +87,7 @@ public static class GoneObjects
             {
                 updates.AddRange(new[] { "Step:", "Channel:", "Runbook:" }.SelectMany(p => index.ObjectKeysUnder($"{p}{key}/"))
                     .Select(k => (StateUpdate)new StateUpdate.RemoveObject(k)));
+                updates.Add(new StateUpdate.RemoveObject(ThreeWayDecision.StateKey(ResourceKind.DeploymentSettings, key)));
             }
 
             if (kind == ResourceKind.Tenant)

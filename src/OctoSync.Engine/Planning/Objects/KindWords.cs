@@ -15,6 +15,7 @@ public static class KindWords
         ResourceKind.WorkerPool => "worker pool",
         ResourceKind.VariableSet => "variable set",
         ResourceKind.TenantVariables => "tenant variables of",
+        ResourceKind.DeploymentSettings => "deployment settings of",
         _ => kind.ToString().ToLowerInvariant(),
     };
 

@@ -43,6 +43,8 @@ public static class ProjectPlanner
             PlanProcess(session, source, destination, rules);
             PlanVariables(session, source, destination, rules);
             ProjectLateReferences.Plan(session, source, rules, settings);
+            // After the project's own write (its PUT leaves the settings as they are) and after the steps they may name.
+            DeploymentSettingsPlanner.Plan(session, source, rules, settings);
             // Removed last: the process and variables written above may still name them until then.
             session.Changes.AddRange(goneRunbooks);
             session.Changes.AddRange(goneChannels);

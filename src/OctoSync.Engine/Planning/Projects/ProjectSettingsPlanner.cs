@@ -10,7 +10,8 @@ namespace OctoSync.Engine.Planning.Projects;
 /// <summary>
 /// A project's own settings: matched by name, references translated. The lifecycle follows spec §5.2 (an existing
 /// project keeps its lifecycle unless <c>lifecycles: sync</c>); library variable sets included only on the
-/// destination stay included.
+/// destination stay included. The deployment settings are decided on their own (<see cref="DeploymentSettingsPlanner"/>):
+/// a new project's POST carries them, an existing project's PUT leaves them as the destination has them.
 /// </summary>
 public static class ProjectSettingsPlanner
 {
@@ -48,7 +49,7 @@ public static class ProjectSettingsPlanner
         var name = source.Name();
         var translated = IdTranslation.TranslateDocument(source, session.Translator);
         ClearUnknownStepIds(source, translated, session.Translator);
-        var desired = ObjectDecider.Pick(translated, Unmanaged);
+        var desired = ObjectDecider.Pick(translated, Unmanaged.Concat(DeploymentSettingsPlanner.ProjectFields));
         var details = new List<ChangeDetail>();
 
         if (desired["ProjectGroupId"] is null && DefaultGroup(session) is { } group)
@@ -62,6 +63,11 @@ public static class ProjectSettingsPlanner
         // Under lifecycles: skip the lifecycle is set once, on create, and never managed after: so it is not part of
         // the desired fields (and fingerprint) but of the create-only fields.
         var createOnly = new JsonObject { ["ClonedFromProjectId"] = null, ["AutoDeployReleaseOverrides"] = new JsonArray() };
+        foreach (var field in DeploymentSettingsPlanner.ProjectFields.Where(translated.ContainsKey))
+        {
+            createOnly[field] = translated[field]?.DeepClone();
+        }
+
         if (destination is null || rules.Lifecycles == LifecyclesMode.Sync)
         {
             var (lifecycleId, rule, reason) = ChooseLifecycle(session, source, rules);
@@ -97,7 +103,7 @@ public static class ProjectSettingsPlanner
     /// action would reach the destination as a source instance's id, so it is cleared; the package stays named, portably,
     /// by <c>ReleaseCreationPackage</c> / <c>DonorPackage</c>.
     /// </summary>
-    private static void ClearUnknownStepIds(JsonObject source, JsonObject translated, Translator translator)
+    internal static void ClearUnknownStepIds(JsonObject source, JsonObject translated, Translator translator)
     {
         foreach (var (strategy, field) in StepIdFields)
         {
