@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using OctoSync.Emulator.Resources;
 using OctoSync.Emulator.Routing;
+using OctoSync.Emulator.Validation;
 
 namespace OctoSync.Emulator.Handlers;
 
@@ -129,10 +130,13 @@ internal static class ReleaseHandlers
         var process = call.Space.Find(Catalog.ProcessSnapshots, call["id"]) ?? CollectionHandlers.Find(call.Space, Catalog.DeploymentProcesses, call["id"]);
         var project = call.Space.Find(Catalog.Projects, process.Str("ProjectId"));
         var last = Newest(call.Space.All(Catalog.Releases).Where(r => r.Str("ProjectId") == process.Str("ProjectId"))).FirstOrDefault();
+        var channelId = call.Query.TryGetValue("channel", out var channel) && !string.IsNullOrEmpty(channel)
+            ? CollectionHandlers.Find(call.Space, Catalog.Channels, channel.ToString()).Str("Id")
+            : null;
         var packages = new JsonArray();
         foreach (var step in process.Objects("Steps"))
         {
-            foreach (var action in step.Objects("Actions").Where(a => !a.Bool("IsDisabled")))
+            foreach (var action in step.Objects("Actions").Where(a => !a.Bool("IsDisabled") && ReleaseRules.RunsInChannel(a, channelId)))
             {
                 foreach (var package in action.Objects("Packages"))
                 {

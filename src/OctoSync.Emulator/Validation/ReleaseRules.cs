@@ -126,15 +126,17 @@ internal static class ReleaseRules
     }
 
     /// <summary>
-    /// Every package of every enabled action needs a selected version ("No package version was specified for the step
-    /// …", the portal's and API's error, OctopusDeploy/Issues#1013). `StepName` is filled in by the server (SelectedPackage).
+    /// Every package of every enabled action the release's channel runs needs a selected version ("No package version
+    /// was specified for the step …", the portal's and API's error, OctopusDeploy/Issues#1013); an action scoped to other
+    /// channels is not part of the release (<see cref="RunsInChannel"/>). `StepName` is filled in by the server
+    /// (SelectedPackage).
     /// </summary>
     private static void Packages(WriteContext ctx, JsonObject process)
     {
         var selected = ctx.Doc.Objects("SelectedPackages").ToList();
         foreach (var step in process.Objects("Steps"))
         {
-            foreach (var action in step.Objects("Actions").Where(a => !a.Bool("IsDisabled")))
+            foreach (var action in step.Objects("Actions").Where(a => !a.Bool("IsDisabled") && RunsInChannel(a, ctx.Doc.Str("ChannelId"))))
             {
                 foreach (var package in action.Objects("Packages"))
                 {
@@ -155,4 +157,13 @@ internal static class ReleaseRules
             }
         }
     }
+
+    /// <summary>
+    /// Whether an action is part of a release of the channel: an action scoped to channels runs only in releases of those
+    /// channels (octopus.com/docs/releases/channels, "Modify deployment process"), which is why the release template
+    /// takes a `channel` (Swagger 2021.2 `/deploymentprocesses/{id}/template?channel=`). No channel given: every action.
+    /// </summary>
+    internal static bool RunsInChannel(JsonObject action, string? channelId) =>
+        channelId is null || action["Channels"] is not JsonArray { Count: > 0 } channels
+        || channels.Any(c => string.Equals(c?.GetValue<string>(), channelId, StringComparison.OrdinalIgnoreCase));
 }

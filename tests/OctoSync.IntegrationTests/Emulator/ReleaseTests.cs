@@ -118,6 +118,38 @@ public sealed class ReleaseTests
     }
 
     [Fact]
+    public async Task A_package_step_scoped_to_another_channel_is_not_part_of_the_release_nor_of_that_channels_template()
+    {
+        var (session, project) = await ProjectWithPackageStepAsync();
+        await using var _ = session;
+        var projectId = project["Id"]!.GetValue<string>();
+        var defaultChannel = (await session.GetObjectAsync($"/api/Spaces-1/projects/{projectId}/channels"))["Items"]![0]!["Id"]!.GetValue<string>();
+        var hotfix = (JsonObject)await session.PostAsync("/api/Spaces-1/channels", new JsonObject { ["Name"] = "Hotfix", ["ProjectId"] = projectId });
+        var hotfixId = hotfix["Id"]!.GetValue<string>();
+        var processPath = $"/api/Spaces-1/deploymentprocesses/{project["DeploymentProcessId"]}";
+        var process = await session.GetObjectAsync(processPath);
+        var hotfixOnly = Step("Patch db", new JsonObject { ["Name"] = "", ["PackageId"] = "Acme.Db", ["FeedId"] = "feeds-builtin" });
+        hotfixOnly["Actions"]![0]!["Channels"] = new JsonArray(hotfixId);
+        process["Steps"]!.AsArray().Add(hotfixOnly);
+        await session.PutAsync(processPath, process);
+
+        // The default channel does not run "Patch db": a version for "Deploy web" is all its release needs.
+        await session.PostAsync("/api/Spaces-1/releases", Release(project, "1.0.0"));
+        var hotfixRelease = Release(project, "1.0.1-hotfix");
+        hotfixRelease["ChannelId"] = hotfixId;
+        var missing = await session.PostAsync("/api/Spaces-1/releases", hotfixRelease, HttpStatusCode.BadRequest);
+        var defaultTemplate = await session.GetObjectAsync($"{processPath}/template?channel={defaultChannel}");
+        var hotfixTemplate = await session.GetObjectAsync($"{processPath}/template?channel={hotfixId}");
+        var wholeTemplate = await session.GetObjectAsync($"{processPath}/template");
+
+        Assert.Contains("No package version was specified for the step 'Patch db'.", missing["Errors"]!.AsArray().Select(e => e!.GetValue<string>()));
+        string[] Actions(JsonObject template) => [.. template["Packages"]!.AsArray().Select(p => p!["ActionName"]!.GetValue<string>())];
+        Assert.Equal(["Deploy web"], Actions(defaultTemplate));
+        Assert.Equal(["Deploy web", "Patch db"], Actions(hotfixTemplate));
+        Assert.Equal(["Deploy web", "Patch db"], Actions(wholeTemplate));
+    }
+
+    [Fact]
     public async Task The_release_keeps_the_process_and_variables_it_was_created_from()
     {
         var (session, project) = await ProjectWithPackageStepAsync();
