@@ -16,6 +16,8 @@ ROOTS = [
     "LibraryVariableSetResource", "TenantResource", "TagSetResource", "AccountResource", "CertificateResource",
     "WorkerPoolResource", "FeedResource", "ActionTemplateResource", "DeploymentTargetResource", "WorkerResource",
     "MachinePolicyResource", "TeamResource", "UserResource", "DeploymentSettingsResource", "TenantVariableResource",
+    # Releases and what they lead to (issue #12): ReleaseResource, DeploymentResource, TaskResource, PackageVersionResource.
+    "ReleaseResource", "DeploymentResource", "TaskResource", "PackageVersionResource", "PackageFromBuiltInFeedResource",
 ]
 KEEP = {"properties", "$ref", "type", "format", "enum", "items", "additionalProperties"}
 

@@ -5,6 +5,7 @@ using OctoSync.Cli.Commands.Demo;
 using OctoSync.Cli.Commands.Emulator;
 using OctoSync.Cli.Commands.Init;
 using OctoSync.Cli.Commands.Plan;
+using OctoSync.Cli.Commands.Promote;
 using OctoSync.Cli.Commands.Validate;
 using OctoSync.Cli.Infrastructure;
 using OctoSync.Cli.Rendering;
@@ -25,6 +26,7 @@ public static class CliApp
         ["demo"] = typeof(DemoCommand.Settings),
         ["emulator"] = typeof(EmulatorCommand.Settings),
         ["init"] = typeof(InitCommand.Settings),
+        ["promote"] = typeof(PromoteCommand.Settings),
     };
 
     /// <summary><c>octosync --version</c>: the informational version, which carries the commit (<c>0.1.0+3f2c9e1…</c>).</summary>
@@ -90,6 +92,11 @@ public static class CliApp
                 .WithExample("apply")
                 .WithExample("apply", "--destination", "prod", "--yes")
                 .WithExample("apply", "--yes", "--output", "json");
+            config.AddCommand<PromoteCommand>("promote")
+                .WithDescription("Create a release tested on the source on a destination: the same version, channel and package versions, after checking the project is in sync and the packages are in the destination's feeds; reports how the destination's process differs from the release's. Asks first on a terminal unless --yes.")
+                .WithExample("promote", "--project", "OctoFx", "--release", "1.4.2")
+                .WithExample("promote", "--project", "OctoFx", "--release", "1.4.2", "--destination", "prod", "--deploy-to", "Production", "--yes")
+                .WithExample("promote", "--project", "OctoFx", "--release", "1.4.2", "--channel", "Hotfix", "--yes", "--output", "json");
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check the configuration file, connectivity and the environment names of the mappings. Writes nothing.")
                 .WithExample("validate")

@@ -26,6 +26,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     private EmulatorServer(WebApplication app, ServerStore store, RequestLog log, RateLimit rateLimit, Uri baseUrl, string apiKey, WriteGate writes)
     {
         Writes = writes;
+        Packages = new PackageShelf(store);
         this.app = app;
         Store = store;
         this.log = log;
@@ -57,6 +58,9 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     /// <summary>A test knob: counts writes, holds one, loses answers (see <see cref="WriteGate"/>).</summary>
     public WriteGate Writes { get; }
+
+    /// <summary>A test knob: package versions in the feeds (see <see cref="PackageShelf"/>).</summary>
+    public PackageShelf Packages { get; }
 
     /// <summary>The raw store, secrets included: for tests that prove a secret was kept (hold <see cref="ServerStore.Gate"/>).</summary>
     internal ServerStore Store { get; }

@@ -131,6 +131,9 @@ internal static class SyncBenchmark
     private static void RepeatPlanning(PlanningInput input, int repeats)
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var pause = GC.GetTotalPauseDuration();
+        int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var watch = Stopwatch.StartNew();
         var changes = 0;
         for (var i = 0; i < repeats; i++)
@@ -139,8 +142,12 @@ internal static class SyncBenchmark
         }
 
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        // Allocation per plan is the steadiest figure on a shared machine; the GC's pauses are what it costs.
+        var perPlanMiB = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (1024.0 * 1024.0) / repeats;
         Console.WriteLine(string.Create(Culture,
-            $"planned {repeats} more times: {watch.Elapsed.TotalMilliseconds / repeats:0} ms wall, {cpu.TotalMilliseconds / repeats:0} ms CPU per plan ({changes / repeats} changes)"));
+            $"planned {repeats} more times: {watch.Elapsed.TotalMilliseconds / repeats:0} ms wall, {cpu.TotalMilliseconds / repeats:0} ms CPU per plan ({changes / repeats} changes); "
+            + $"{perPlanMiB:0} MiB allocated and {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds / repeats:0} ms in GC pauses per plan; "
+            + $"collections gen0/1/2: {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]}"));
     }
 
     private static async Task<string> RunScenarioAsync(

@@ -5,8 +5,8 @@ using OctoSync.Emulator.Routing;
 namespace OctoSync.Emulator.Handlers;
 
 /// <summary>
-/// Routes behind the links the emulator's resources advertise that hold nothing the emulator models (releases,
-/// triggers, usage, scoped user roles: empty, as on a server where none exist yet), logos, and sort orders.
+/// Routes behind the links the emulator's resources advertise that hold nothing the emulator models (triggers, usage,
+/// scoped user roles: empty, as on a server where none exist yet), logos, and sort orders.
 /// </summary>
 internal static class LinkHandlers
 {
@@ -14,7 +14,6 @@ internal static class LinkHandlers
     private static readonly byte[] DefaultLogo = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
-    private static readonly ResourceDescriptor Releases = new("releases", "Releases", "Release") { Operations = Operations.None, TemplateQuery = "{?skip,take,searchByVersion}" };
     private static readonly ResourceDescriptor Triggers = new("triggers", "ProjectTriggers", "ProjectTrigger") { Operations = Operations.None, TemplateQuery = "{?skip,take,partialName,triggerActionType}" };
     private static readonly ResourceDescriptor ScopedUserRoles = new("scopeduserroles", "ScopedUserRoles", "ScopedUserRole") { Operations = Operations.None, TemplateQuery = "{?skip,take}" };
 
@@ -47,10 +46,6 @@ internal static class LinkHandlers
 
         return ApiResponse.Ok(null);
     };
-
-    public static ApiResponse ProjectReleases(RouteCall call) => Empty(call, Catalog.Projects, "projectId", Releases);
-
-    public static ApiResponse ChannelReleases(RouteCall call) => Empty(call, Catalog.Channels, "id", Releases);
 
     public static ApiResponse ProjectTriggers(RouteCall call) => Empty(call, Catalog.Projects, "projectId", Triggers);
 
@@ -89,25 +84,6 @@ internal static class LinkHandlers
         }
 
         return ApiResponse.Ok(usages);
-    }
-
-    /// <summary>`/deploymentprocesses/{id}/template` (ReleaseTemplateResource): what a new release would need.</summary>
-    public static ApiResponse ProcessTemplate(RouteCall call)
-    {
-        var process = CollectionHandlers.Find(call.Space, Catalog.DeploymentProcesses, call["id"]);
-        return ApiResponse.Ok(new JsonObject
-        {
-            ["Id"] = null,
-            ["DeploymentProcessId"] = process.Str("Id"),
-            ["LastReleaseVersion"] = null,
-            ["NextVersionIncrement"] = "0.0.1",
-            ["VersioningPackageStepName"] = null,
-            ["VersioningPackageReferenceName"] = null,
-            ["Packages"] = new JsonArray(),
-            ["LastModifiedOn"] = null,
-            ["LastModifiedBy"] = null,
-            ["Links"] = new JsonObject(),
-        });
     }
 
     /// <summary>`/users/{id}/teams`: the teams the user is a member of (ProjectedTeamReferenceDataItem).</summary>

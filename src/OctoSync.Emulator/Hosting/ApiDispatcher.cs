@@ -60,6 +60,11 @@ internal sealed class ApiDispatcher(ServerStore store, Router router)
             return null;
         }
 
+        if (request.HasFormContentType)
+        {
+            return await PackageUpload.ReadAsync(request);
+        }
+
         using var reader = new StreamReader(request.Body);
         var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
         if (string.IsNullOrWhiteSpace(text))

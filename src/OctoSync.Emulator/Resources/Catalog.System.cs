@@ -69,7 +69,7 @@ internal static partial class Catalog
         ExtraLinks = (_, doc) => [new("Spaces", $"/api/users/{doc.Str("Id")}/spaces"), new("Teams", $"/api/users/{doc.Str("Id")}/teams{{?spaces,includeSystem}}")],
     };
 
-    /// <summary>The built-in package repository: the emulator stores no packages, so it is always empty.</summary>
+    /// <summary>The built-in package repository: the packages pushed with `POST /packages/raw` (Handlers/PackageUploadHandler).</summary>
     public static ResourceDescriptor Packages => field ??= new("packages", "packages", "Package")
     {
         Operations = Operations.List | Operations.Get,

@@ -31,7 +31,6 @@ internal static class ProjectRoutes
             new("PUT", p + "variables", true, call => CollectionHandlers.Modify(call, Catalog.Variables, Project(call).Str("VariableSetId")!)) { Since = s => s.ProjectVariablesRoute },
             new("GET", p + "deploymentsettings", true, DeploymentSettingsHandlers.Get),
             new("PUT", p + "deploymentsettings", true, DeploymentSettingsHandlers.Put),
-            new("GET", p + "releases", true, LinkHandlers.ProjectReleases),
             new("GET", p + "triggers", true, LinkHandlers.ProjectTriggers),
         ];
     }

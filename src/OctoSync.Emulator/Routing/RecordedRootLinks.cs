@@ -40,8 +40,14 @@ internal static class RecordedRootLinks
         Empty(Subscriptions, "{space}/subscriptions", spaceScoped: true),
         Empty(Proxies, "{space}/proxies", spaceScoped: true),
         Empty(ProjectTriggers, "{space}/projecttriggers", spaceScoped: true),
-        // BuiltInFeedStatsResource: the emulator stores no packages (`/packages` is always empty).
-        new("BuiltInFeedStats", "/api/feeds/stats", [new("GET", "feeds/stats", true, _ => Fact(new JsonObject { ["TotalPackages"] = 0 }))]),
+        // BuiltInFeedStatsResource: the packages pushed to the built-in feed (`POST /packages/raw`).
+        new("BuiltInFeedStats", "/api/feeds/stats", [new("GET", "feeds/stats", true, call => Fact(new JsonObject { ["TotalPackages"] = call.Space.All(Catalog.Packages).Count() }))]),
+        // Releases, deployments, tasks and the package upload (routes in ReleaseRoutes; recorded templates). `/api/tasks`
+        // is answered for the default space (the real one lists every space's tasks).
+        new("Releases", "{space}/releases{/id}{?skip,ignoreChannelRules,take,ids}", []),
+        new("Deployments", "{space}/deployments{/id}{?skip,take,ids,projects,environments,tenants,channels,taskState,partialName}", []),
+        new("Tasks", "/api/tasks{/id}{?skip,active,environment,tenant,project,name,node,running,states,hasPendingInterruptions,hasWarningsOrErrors,take,ids,partialName,spaces,includeSystem}", []),
+        new("PackageUpload", "{space}/packages/raw{?overwriteMode}", []),
         // SmtpIsConfiguredResource: nothing configures SMTP on the emulator.
         new("SmtpIsConfigured", "/api/smtpconfiguration/isconfigured", [new("GET", "smtpconfiguration/isconfigured", false, _ => Fact(new JsonObject { ["IsConfigured"] = false }))]),
         // MaintenanceConfigurationResource: the emulator always accepts changes (PUT is not modelled).

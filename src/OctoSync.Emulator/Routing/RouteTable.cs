@@ -32,8 +32,6 @@ internal static class RouteTable
             new("GET", "actiontemplates/{id}/logo", true, LinkHandlers.Logo(Catalog.ActionTemplates)),
             new("GET", "spaces/{id}/logo", false, LinkHandlers.Logo(Catalog.Spaces)),
             new("GET", "actiontemplates/{id}/usage", true, LinkHandlers.ActionTemplateUsage),
-            new("GET", "deploymentprocesses/{id}/template", true, LinkHandlers.ProcessTemplate),
-            new("GET", "channels/{id}/releases", true, LinkHandlers.ChannelReleases),
             new("GET", "teams/{id}/scopeduserroles", false, LinkHandlers.TeamScopedUserRoles),
             new("GET", "teams/{id}/scopeduserroles", true, LinkHandlers.TeamScopedUserRoles),
             new("GET", "users/{id}/teams", false, LinkHandlers.UserTeams),
@@ -45,6 +43,7 @@ internal static class RouteTable
             new("POST", "certificates/{id}/archive", true, CertificateHandlers.Archive),
             new("POST", "certificates/{id}/unarchive", true, CertificateHandlers.Unarchive),
         };
+        routes.AddRange(ReleaseRoutes.Build());
         routes.AddRange(ProjectRoutes.Build());
         routes.AddRange(TeamRoutes.Build());
         routes.AddRange(RecordedRootLinks.Routes());

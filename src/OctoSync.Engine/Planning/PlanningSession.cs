@@ -25,6 +25,18 @@ public sealed class PlanningSession
     /// <summary>The destination-level rules: for everything that does not belong to one project.</summary>
     public SyncRules Rules => Input.Rules.Default;
 
+    /// <summary>Source channels by project id (exact, as <see cref="Channels.ChannelPlanner"/> matches them), built on first use.</summary>
+    public ProjectChildren SourceChannels => field ??= new ProjectChildren(Source.Channels, StringComparer.Ordinal);
+
+    /// <summary>Destination channels by project id (exact), built on first use.</summary>
+    public ProjectChildren DestinationChannels => field ??= new ProjectChildren(Destination.Channels, StringComparer.Ordinal);
+
+    /// <summary>Source runbooks by project id (ignoring case, as <see cref="Processes.RunbookPlanner"/> matches them), built on first use.</summary>
+    public ProjectChildren SourceRunbooks => field ??= new ProjectChildren(Source.Runbooks, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Destination runbooks by project id (ignoring case), built on first use.</summary>
+    public ProjectChildren DestinationRunbooks => field ??= new ProjectChildren(Destination.Runbooks, StringComparer.OrdinalIgnoreCase);
+
     public List<Change> Changes { get; } = [];
     public List<Diagnostic> Diagnostics { get; } = [];
     public List<CleanupItem> Cleanup { get; } = [];

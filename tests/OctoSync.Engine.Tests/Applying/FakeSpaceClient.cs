@@ -41,10 +41,18 @@ internal sealed class FakeSpaceClient : IOctopusSpaceClient
     public Task<IReadOnlyList<JsonObject>> GetByIdsAsync(string collection, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
+    /// <summary>When set, every list (e.g. a new project's channels) throws it.</summary>
+    public OctopusApiException? ListFailure { get; set; }
+
     public async IAsyncEnumerable<JsonObject> ListAsync(string collection, string? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         Calls.Add($"GET {collection}");
         await Task.Yield();
+        if (ListFailure is { } failure)
+        {
+            throw failure;
+        }
+
         // projects/{id}/channels
         var parts = collection.Split('/');
         foreach (var d in Documents.Where(p => p.Key.StartsWith("channels/", StringComparison.Ordinal)).Select(p => p.Value))

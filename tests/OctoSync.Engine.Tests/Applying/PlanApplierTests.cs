@@ -67,6 +67,64 @@ public class PlanApplierTests
     }
 
     [Fact]
+    public async Task A_new_projects_channels_are_not_read_when_no_later_change_names_one_of_them()
+    {
+        var plan = Plan(
+            Create(ResourceKind.Project, "OctoFx", """{"Name":"OctoFx"}"""),
+            Create(ResourceKind.Channel, "OctoFx/Beta", $$"""{"Name":"Beta","ProjectId":"{{Token(ResourceKind.Project, "OctoFx")}}"}"""),
+            Update(ResourceKind.VariableSet, "Project:OctoFx", Token(ResourceKind.VariableSet, "Project:OctoFx"),
+                $$$"""{"Variables":[{"Name":"X","Value":"1","Scope":{"Channel":["{{{Token(ResourceKind.Channel, "OctoFx/Beta")}}}"]}}]}"""));
+
+        var result = await PlanApplier.ApplyAsync(plan, _client);
+
+        Assert.All(result.Outcomes, o => Assert.Equal(ApplyOutcome.Applied, o.Outcome));
+        // Issue #10: the POST's answer and the channel's own create give every id this plan needs; no GET at all.
+        Assert.DoesNotContain(_client.Calls, c => c.StartsWith("GET", StringComparison.Ordinal));
+        var variables = _client.Documents[$"variables/variableset-{result.Outcomes[0].DestinationId}"];
+        Assert.Equal(result.Outcomes[1].DestinationId, variables["Variables"]![0]!["Scope"]!["Channel"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_token_of_the_default_channel_reads_the_new_projects_channels_once_and_resolves()
+    {
+        var defaultChannel = Token(ResourceKind.Channel, "OctoFx/Default");
+        var plan = Plan(
+            Create(ResourceKind.Project, "OctoFx", """{"Name":"OctoFx"}"""),
+            Update(ResourceKind.DeploymentProcess, "OctoFx", Token(ResourceKind.DeploymentProcess, "OctoFx"),
+                $$$"""{"Steps":[{"Name":"Deploy","Actions":[{"Name":"Deploy web","Channels":["{{{defaultChannel}}}"]}]}]}"""),
+            Update(ResourceKind.VariableSet, "Project:OctoFx", Token(ResourceKind.VariableSet, "Project:OctoFx"),
+                $$$"""{"Variables":[{"Name":"X","Value":"1","Scope":{"Channel":["{{{defaultChannel}}}"]}}]}"""));
+
+        var result = await PlanApplier.ApplyAsync(plan, _client);
+
+        Assert.All(result.Outcomes, o => Assert.Equal(ApplyOutcome.Applied, o.Outcome));
+        var projectId = result.Outcomes[0].DestinationId!;
+        Assert.Single(_client.Calls, c => c == $"GET projects/{projectId}/channels");
+        var channelId = Assert.Single(_client.Documents, d => d.Key.StartsWith("channels/", StringComparison.Ordinal)).Value.Id();
+        var process = _client.Documents[$"deploymentprocesses/deploymentprocess-{projectId}"];
+        Assert.Equal(channelId, process["Steps"]![0]!["Actions"]![0]!["Channels"]![0]!.GetValue<string>());
+        var variables = _client.Documents[$"variables/variableset-{projectId}"];
+        Assert.Equal(channelId, variables["Variables"]![0]!["Scope"]!["Channel"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_default_channel_that_cannot_be_read_fails_the_change_that_needs_it_and_the_rest_continue()
+    {
+        _client.ListFailure = new OctopusApiException("GET", "projects/x/channels", 503, "Service Unavailable", []);
+        var plan = Plan(
+            Create(ResourceKind.Project, "OctoFx", """{"Name":"OctoFx"}"""),
+            Create(ResourceKind.Channel, "OctoFx/Default", $$"""{"Name":"Default","ProjectId":"{{Token(ResourceKind.Project, "OctoFx")}}","Description":"from source"}"""),
+            Update(ResourceKind.DeploymentProcess, "OctoFx", Token(ResourceKind.DeploymentProcess, "OctoFx"), """{"Steps":[]}"""));
+
+        var result = await PlanApplier.ApplyAsync(plan, _client);
+
+        Assert.Equal([ApplyOutcome.Applied, ApplyOutcome.Failed, ApplyOutcome.Applied], result.Outcomes.Select(o => o.Outcome));
+        Assert.Contains("Service Unavailable", result.Outcomes[1].Message, StringComparison.Ordinal);
+        // Never a second "Default" channel: without its id the channel is not created.
+        Assert.DoesNotContain(_client.Writes, w => w.StartsWith("POST channels", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Tokens_in_property_names_and_inside_longer_strings_are_replaced()
     {
         _client.Documents["teams/Teams-7"] = new() { ["Id"] = "Teams-7" };

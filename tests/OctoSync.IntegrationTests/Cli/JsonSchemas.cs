@@ -10,9 +10,12 @@ internal static class JsonSchemas
 {
     private static readonly Lazy<JsonSchema> PlanSchema = new(() => Load("plan.schema.json"));
     private static readonly Lazy<JsonSchema> ConfigSchema = new(() => Load("octosync.schema.json"));
+    private static readonly Lazy<JsonSchema> PromoteSchema = new(() => { _ = Plan; return Load("promote.schema.json"); });
 
     public static JsonSchema Plan => PlanSchema.Value;
     public static JsonSchema Config => ConfigSchema.Value;
+    /// <summary>promote --output json; it refers to the plan schema's error document, so that one is registered first.</summary>
+    public static JsonSchema Promote => PromoteSchema.Value;
 
     public static string PathOf(string file) => Path.Combine(AppContext.BaseDirectory, "Schema", file);
 

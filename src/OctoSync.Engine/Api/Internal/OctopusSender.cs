@@ -50,14 +50,15 @@ internal sealed class OctopusSender : IDisposable
             }
 
             using var response = await SendWithoutResponseAsync(request, display, cancellationToken);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            // The UTF-8 bytes, parsed as they are (issue #10): a whole answer as a string first doubled it in memory.
+            var answer = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             var status = (int)response.StatusCode;
             if (!response.IsSuccessStatusCode)
             {
-                throw OctopusErrorBody.ToException(method.Method, display, status, response.ReasonPhrase, text);
+                throw OctopusErrorBody.ToException(method.Method, display, status, response.ReasonPhrase, Encoding.UTF8.GetString(answer));
             }
 
-            return ParseBody(method.Method, display, status, text);
+            return ParseBody(method.Method, display, status, answer);
         }
         finally
         {
@@ -87,16 +88,23 @@ internal sealed class OctopusSender : IDisposable
         }
     }
 
-    private static JsonNode? ParseBody(string method, string display, int status, string text)
+    private static JsonNode? ParseBody(string method, string display, int status, byte[] body)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        var json = body.AsSpan();
+        if (json.StartsWith(Encoding.UTF8.Preamble))
+        {
+            // A byte order mark, as decoding to a string dropped it.
+            json = json[Encoding.UTF8.Preamble.Length..];
+        }
+
+        if (json.Trim(" \t\r\n"u8).IsEmpty)
         {
             return null;
         }
 
         try
         {
-            return JsonNode.Parse(text);
+            return JsonNode.Parse(json);
         }
         catch (JsonException ex)
         {

@@ -8,18 +8,47 @@ namespace OctoSync.Engine.Applying.Internal;
 /// <summary>Writes one Create, Update or Delete and classifies what happened.</summary>
 internal sealed class ChangeWriter(IOctopusSpaceClient client, IdRegistry ids)
 {
+    private const string OctopusDefaultChannel = "Default";
     private readonly TokenResolver _tokens = new(ids);
 
     public async Task<ChangeOutcome> WriteAsync(Change change, CancellationToken ct)
     {
-        var unresolved = new List<string>();
-        var id = change.DestinationId is null ? null : _tokens.ResolveString(change.DestinationId, unresolved);
-        var body = change.After is null ? null : _tokens.Resolve(change.After, unresolved);
-        if (unresolved.Count > 0)
+        try
         {
-            return Unresolved(change, unresolved);
-        }
+            // Creating a "Default" channel of a project this apply created: Octopus made it with the project (API notes §3.5,
+            // a default channel "Default"), known once the project's channels are read; it is updated instead.
+            if (change.Kind == ResourceKind.Channel && change.Action == ChangeAction.Create
+                && change.Key.EndsWith("/" + OctopusDefaultChannel, StringComparison.OrdinalIgnoreCase))
+            {
+                await ids.ReadDeferredChannelsAsync([ReferenceToken.For(change.Kind, change.Key)]).ConfigureAwait(false);
+            }
 
+            var unresolved = new List<string>();
+            var id = change.DestinationId is null ? null : _tokens.ResolveString(change.DestinationId, unresolved);
+            var body = change.After is null ? null : _tokens.Resolve(change.After, unresolved);
+            if (unresolved.Count > 0 && await ids.ReadDeferredChannelsAsync(unresolved).ConfigureAwait(false))
+            {
+                unresolved.Clear();
+                id = change.DestinationId is null ? null : _tokens.ResolveString(change.DestinationId, unresolved);
+                body = change.After is null ? null : _tokens.Resolve(change.After, unresolved);
+            }
+
+            if (unresolved.Count > 0)
+            {
+                return Unresolved(change, unresolved);
+            }
+
+            return await WriteResolvedAsync(change, id, body, ct).ConfigureAwait(false);
+        }
+        catch (OctopusApiException e)
+        {
+            // Reading a new project's channels failed: this change cannot be written.
+            return new ChangeOutcome(change, ApplyOutcome.Failed, e.Message, change.DestinationId);
+        }
+    }
+
+    private async Task<ChangeOutcome> WriteResolvedAsync(Change change, string? id, JsonObject? body, CancellationToken ct)
+    {
         try
         {
             return change.Action switch
@@ -63,7 +92,7 @@ internal sealed class ChangeWriter(IOctopusSpaceClient client, IdRegistry ids)
         }
 
         var created = await UnknownOutcomes.CreateAsync(client, change.Kind, body, ct).ConfigureAwait(false);
-        await ImplicitObjects.RecordAsync(change, created, client, ids, ct).ConfigureAwait(false);
+        ImplicitObjects.Record(change, created, client, ids, ct);
         return new ChangeOutcome(change, ApplyOutcome.Applied, DestinationId: created.Str("Id"));
     }
 

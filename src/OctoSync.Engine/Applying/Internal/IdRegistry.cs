@@ -15,6 +15,7 @@ internal sealed class IdRegistry
     private readonly Dictionary<string, string> _idsByToken = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, JsonObject> _companions = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(ResourceKind Kind, string Key)> _failed = [];
+    private readonly Dictionary<string, Lazy<Task>> _deferredChannels = new(StringComparer.OrdinalIgnoreCase);
 
     public void Record(ResourceKind kind, string key, string? id)
     {
@@ -36,6 +37,42 @@ internal sealed class IdRegistry
         {
             _companions[ReferenceToken.For(kind, key)] = document;
         }
+    }
+
+    /// <summary>
+    /// The channels Octopus created with a new project (its default channel), to be read only when a later change needs
+    /// one (issue #10: the POST's answer does not carry them, and most plans never name the default channel, so reading
+    /// them for every new project cost a GET each). <paramref name="read"/> runs at most once and records what it read.
+    /// </summary>
+    public void DeferChannels(string projectKey, Func<Task> read)
+    {
+        lock (_gate)
+        {
+            _deferredChannels[projectKey] = new Lazy<Task>(read, LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+    }
+
+    /// <summary>
+    /// Reads the deferred channels of every new project that <paramref name="tokens"/> may name (a token of a channel of
+    /// that project); true when any was read, so the tokens may resolve now.
+    /// </summary>
+    public async Task<bool> ReadDeferredChannelsAsync(IEnumerable<string> tokens)
+    {
+        List<Lazy<Task>> reads;
+        lock (_gate)
+        {
+            var channelPrefix = ReferenceToken.For(ResourceKind.Channel, "");
+            reads = [.. _deferredChannels
+                .Where(p => tokens.Any(t => t.StartsWith(channelPrefix + p.Key + "/", StringComparison.OrdinalIgnoreCase)))
+                .Select(p => p.Value)];
+        }
+
+        foreach (var read in reads)
+        {
+            await read.Value.ConfigureAwait(false);
+        }
+
+        return reads.Count > 0;
     }
 
     /// <summary>The document of a companion recorded by <see cref="RecordCompanion"/>, taken once.</summary>

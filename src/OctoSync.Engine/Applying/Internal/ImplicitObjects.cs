@@ -8,14 +8,15 @@ namespace OctoSync.Engine.Applying.Internal;
 /// <summary>
 /// The one place that knows which objects Octopus creates together with another: a new project comes with its
 /// variable set, its deployment process and a default channel; a runbook with its process; a library variable set
-/// with its variable set. Their ids are recorded under the keys the planner's tokens use. Because the default
-/// channel is recorded here, a planned Create of <c>Channel:&lt;project&gt;/Default</c> later in the plan finds its
-/// key already known and <see cref="PlanApplier"/> turns it into an update of that channel (Octopus would refuse a
-/// second channel of the same name).
+/// with its variable set. Their ids are recorded under the keys the planner's tokens use. The default channel is not in
+/// the POST's answer: the new project's channels are read when a later change first needs one (a change of a channel of
+/// that project, or a token naming one), so a planned Create of <c>Channel:&lt;project&gt;/Default</c> finds its key
+/// known and <see cref="PlanApplier"/> turns it into an update of that channel (Octopus would refuse a second channel of
+/// the same name), and a plan that never names it reads nothing.
 /// </summary>
 internal static class ImplicitObjects
 {
-    public static async Task RecordAsync(Change change, JsonObject created, IOctopusSpaceClient client, IdRegistry ids, CancellationToken ct)
+    public static void Record(Change change, JsonObject created, IOctopusSpaceClient client, IdRegistry ids, CancellationToken ct)
     {
         ids.Record(change.Kind, change.Key, created.Str("Id"));
         switch (change.Kind)
@@ -24,12 +25,16 @@ internal static class ImplicitObjects
                 ids.Record(ResourceKind.VariableSet, ResourceKeys.VariableSet("Project", change.Key), created.Str("VariableSetId"));
                 ids.Record(ResourceKind.DeploymentProcess, change.Key, created.Str("DeploymentProcessId"));
                 // The default channel is not in the POST's answer: one list of the new project's channels (a server-side
-                // companion), kept whole so that updating it later needs no second read.
-                foreach (var channel in await ChannelsOfAsync(client, created.Id(), ct).ConfigureAwait(false))
+                // companion), kept whole so that updating it later needs no second read — read only when a later change
+                // names a channel of this project that no create recorded (ChangeWriter), not for every new project.
+                var projectId = created.Id();
+                ids.DeferChannels(change.Key, async () =>
                 {
-                    ids.RecordCompanion(ResourceKind.Channel, ResourceKeys.Channel(change.Key, channel.Name()), channel);
-                }
-
+                    foreach (var channel in await ChannelsOfAsync(client, projectId, ct).ConfigureAwait(false))
+                    {
+                        ids.RecordCompanion(ResourceKind.Channel, ResourceKeys.Channel(change.Key, channel.Name()), channel);
+                    }
+                });
                 break;
             case ResourceKind.Runbook:
                 ids.Record(ResourceKind.RunbookProcess, change.Key, created.Str("RunbookProcessId"));

@@ -25,9 +25,9 @@ public static class ChannelPlanner
         var planned = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var project = sourceProject.Name();
         var translator = session.Translator;
-        var destinationChannels = destinationProject is null ? [] : session.Destination.Channels.Where(c => c.Str("ProjectId") == destinationProject.Id()).ToList();
+        var destinationChannels = destinationProject is null ? [] : session.DestinationChannels.Of(destinationProject.Id()).ToList();
         var destinationDefault = destinationChannels.FirstOrDefault(c => c.Bool("IsDefault"));
-        var sources = PlanningSession.Ordered(session.Source.Channels.Where(c => c.Str("ProjectId") == sourceProject.Id()))
+        var sources = PlanningSession.Ordered(session.SourceChannels.Of(sourceProject.Id()))
             .OrderByDescending(c => c.Bool("IsDefault")).ToList();
         var sourceNames = sources.Select(c => c.Name()).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var channel in sources)

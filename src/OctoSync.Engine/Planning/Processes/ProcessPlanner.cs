@@ -50,8 +50,13 @@ public static class ProcessPlanner
         var ordered = Order(context, outcomes, destinationSteps, kept);
 
         var all = outcomes.Concat(destinationOnly).ToList();
-        var after = NewDocument(context);
-        after["Steps"] = new JsonArray([.. ordered.Select(s => (JsonNode)s.Clone())]);
+        JsonObject? after = null;
+        if (context.Destination is null || !IsAsRead(ordered, context.Destination.Arr("Steps")))
+        {
+            after = NewDocument(context);
+            after["Steps"] = new JsonArray([.. ordered.Select(s => (JsonNode)s.Clone())]);
+        }
+
         var change = ProcessChange.Build(context, after, all);
         return new ProcessPlan(change, diagnostics, change.Writes ? [.. all.SelectMany(o => o.Cleanup)] : []);
     }
@@ -142,6 +147,14 @@ public static class ProcessPlanner
 
         return new StepOutcome(step.Name(), step, [new ChangeDetail(item, ChangeAction.Leave, rule, "Exists only on the destination; kept in its place.")], [], [], false);
     }
+
+    /// <summary>
+    /// Whether the ordered steps are the destination's step documents themselves, all of them and in their order: then the
+    /// process to write would be a copy of the one read, so it is neither built nor fingerprinted (issue #10: every unchanged
+    /// process was copied twice and both copies' steps made portable on every run).
+    /// </summary>
+    private static bool IsAsRead(List<JsonObject> ordered, JsonArray destinationSteps) =>
+        ordered.Count == destinationSteps.Count && ordered.Select((step, i) => ReferenceEquals(step, destinationSteps[i])).All(same => same);
 
     /// <summary>The destination process as read, or (owner created by this plan) an empty one with the owner's ids.</summary>
     private static JsonObject NewDocument(ProcessPlanningContext context)

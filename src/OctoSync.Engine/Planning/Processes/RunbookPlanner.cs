@@ -20,10 +20,9 @@ public static class RunbookPlanner
         var runbooks = new List<Change>();
         var processes = new List<Change>();
         var destinationRunbooks = context.DestinationProjectIdIfExists is { } projectId
-            ? context.Destination.Runbooks.Where(r => string.Equals(r.Str("ProjectId"), projectId, StringComparison.OrdinalIgnoreCase)).ToList()
+            ? context.DestinationRunbooks.Of(projectId).ToList()
             : [];
-        var sourceRunbooks = context.Source.Runbooks
-            .Where(r => string.Equals(r.Str("ProjectId"), context.SourceProjectId, StringComparison.OrdinalIgnoreCase))
+        var sourceRunbooks = context.SourceRunbooks.Of(context.SourceProjectId)
             .OrderBy(r => r.Name(), StringComparer.Ordinal);
         var decided = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var sourceNames = sourceRunbooks.Select(r => r.Name()).ToHashSet(StringComparer.OrdinalIgnoreCase);

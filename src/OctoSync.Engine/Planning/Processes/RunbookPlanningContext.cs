@@ -23,6 +23,12 @@ public sealed record RunbookPlanningContext
 
     public required string SourceProjectId { get; init; }
 
+    /// <summary>Source runbooks by project id; the planning session passes its own (indexed once per run), else built from <see cref="Source"/>.</summary>
+    public ProjectChildren SourceRunbooks { get => field ??= new ProjectChildren(Source.Runbooks, StringComparer.OrdinalIgnoreCase); init; }
+
+    /// <summary>Destination runbooks by project id, like <see cref="SourceRunbooks"/>.</summary>
+    public ProjectChildren DestinationRunbooks { get => field ??= new ProjectChildren(Destination.Runbooks, StringComparer.OrdinalIgnoreCase); init; }
+
     /// <summary>
     /// The id of the project as it exists on the destination now, used to find the destination's runbooks
     /// (<c>Runbooks[].ProjectId</c>); null when this plan creates the project (then it has no runbooks yet).

@@ -64,6 +64,8 @@ public static class ProjectPlanner
             Source = session.Source,
             Destination = session.Destination,
             SourceProjectId = source.Id(),
+            SourceRunbooks = session.SourceRunbooks,
+            DestinationRunbooks = session.DestinationRunbooks,
             DestinationProjectIdIfExists = destination?.Id(),
             Translator = session.Translator,
             Rules = rules,

@@ -127,4 +127,109 @@ public class FingerprintStabilityTests
         Assert.Equal("""{"Channel":["OctoFx/Beta"],"Environment":["Production","Staging"],"Role":["SQL-Server","web"]}""", PortableValue.ScopeKey(scope, t));
         Assert.Equal("Channel=OctoFx/Beta;Role=SQL-Server,web", PortableValue.PortableScope(scope, t));
     }
+
+    [Fact]
+    public void Value_forms_built_once_equal_each_form_built_on_its_own()
+    {
+        var t = NewTranslator();
+        var channelToken = t.PlanCreate(ResourceKind.Channel, "OctoFx/Beta");
+        var scope = VariableScope.Parse(new JsonObject
+        {
+            ["Environment"] = new JsonArray(Id(ResourceKind.Environment, "Production"), Id(ResourceKind.Environment, "Staging")),
+            ["Channel"] = new JsonArray(channelToken),
+            ["Role"] = new JsonArray("web", "SQL-Server"),
+        });
+        VariableValue[] values =
+        [
+            new("ConnectionString", "Server=db", "String", false, scope, null, null),
+            new("Azure", Id(ResourceKind.Account, "Azure Prod"), "AzureAccount", false, VariableScope.Empty, null, ""),
+            new("Password", null, "Sensitive", true, scope, new JsonObject { ["Label"] = "pw", ["Required"] = true }, "d"),
+        ];
+
+        foreach (var value in values)
+        {
+            var forms = ValueForms.Of(value, t);
+
+            Assert.Equal(PortableValue.Fingerprint(value, t), forms.Fingerprint);
+            Assert.Equal(PortableValue.ScopeKey(value.Scope, t), forms.ScopeKey);
+            Assert.Equal(PortableValue.PortableScope(value.Scope, t), forms.PortableScope);
+            Assert.Equal(PortableValue.TextFingerprint(value, t), forms.TextFingerprint);
+        }
+
+        Assert.Equal("38c1856c9f54b3ae27fcb306", ValueForms.Of(values[0], t).Fingerprint);
+        Assert.Null(ValueForms.Of(values[2], t).TextFingerprint);
+    }
+
+    [Fact]
+    public void Owned_step_fingerprints_equal_the_fingerprint_of_the_whole_portable_form_projected()
+    {
+        var t = NewTranslator();
+        var production = Id(ResourceKind.Environment, "Production");
+        JsonObject Action(string name, params (string Key, JsonNode? Value)[] extra)
+        {
+            var action = new JsonObject
+            {
+                ["Id"] = $"Actions-{name}",
+                ["Name"] = name,
+                ["Environments"] = new JsonArray(production),
+                ["Links"] = new JsonObject { ["Self"] = "/api/x" },
+                ["Properties"] = new JsonObject { ["Secret"] = new JsonObject { ["HasValue"] = true, ["NewValue"] = "s" }, ["Env"] = production },
+            };
+            foreach (var (key, value) in extra)
+            {
+                action[key] = value;
+            }
+
+            return action;
+        }
+
+        var step = new JsonObject
+        {
+            ["Id"] = "Steps-1",
+            ["Name"] = "Deploy",
+            ["Properties"] = new JsonObject { ["Octopus.Action.TargetRoles"] = "web" },
+            ["Actions"] = new JsonArray(Action("Ours"), Action("Theirs", ("Extra", 1)), null, "not an action", Action("Also ours", ("Env", production))),
+            ["Parsed"] = Parsed(),
+        };
+        var shape = new JsonObject
+        {
+            ["Name"] = "",
+            ["Properties"] = null,
+            ["Missing"] = null,
+            ["Actions"] = new JsonArray(new JsonObject { ["Name"] = "", ["Environments"] = null, ["Properties"] = null, ["Env"] = null }, new JsonObject { ["Name"] = "also OURS" }),
+            ["Parsed"] = null,
+        };
+        var withoutActions = new JsonObject { ["Name"] = "Deploy", ["Actions"] = "not a list" };
+        var sensitiveDocument = new JsonObject { ["HasValue"] = true, ["Name"] = "x" };
+
+        Assert.Equal(Reference(step, shape, t, owned: true), ProcessForm.FingerprintOwned(step, shape, t));
+        Assert.Equal(Reference(step, shape, t, owned: false), ProcessForm.Fingerprint(step, shape, t));
+        Assert.Equal(Reference(withoutActions, shape, t, owned: true), ProcessForm.FingerprintOwned(withoutActions, shape, t));
+        Assert.Equal(Reference(sensitiveDocument, shape, t, owned: false), ProcessForm.Fingerprint(sensitiveDocument, shape, t));
+        Assert.NotEqual(ProcessForm.Fingerprint(step, shape, t), ProcessForm.FingerprintOwned(step, shape, t));
+    }
+
+    /// <summary>The step fingerprint as computed before issue #10: clone, keep owned actions, whole portable form, project.</summary>
+    private static string Reference(JsonObject document, JsonObject shape, Translator t, bool owned)
+    {
+        var names = shape.Arr("Actions").Objects().Select(a => a.Name()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var copy = document.DeepClone().AsObject();
+        if (owned && copy["Actions"] is JsonArray actions)
+        {
+            copy["Actions"] = new JsonArray([.. actions.OfType<JsonObject>().Where(a => names.Contains(a.Name())).Select(a => a.DeepClone())]);
+        }
+
+        var fields = ProcessForm.Fields(shape);
+        var portable = ProcessForm.Of(copy, t)!.AsObject();
+        JsonObject Project(JsonObject o, IEnumerable<string> keep) =>
+            new(keep.Select(f => KeyValuePair.Create(f, o.TryGetPropertyValue(f, out var v) ? v?.DeepClone() : null)));
+        var projected = Project(portable, fields.Where(f => !f.StartsWith("Actions.", StringComparison.Ordinal)));
+        var actionFields = fields.Where(f => f.StartsWith("Actions.", StringComparison.Ordinal)).Select(f => f["Actions.".Length..]).ToList();
+        if (projected["Actions"] is JsonArray projectedActions)
+        {
+            projected["Actions"] = new JsonArray([.. projectedActions.OfType<JsonObject>().Select(a => (JsonNode)Project(a, actionFields))]);
+        }
+
+        return OctoSync.Engine.State.Fingerprint.Of(projected);
+    }
 }

@@ -50,13 +50,7 @@ internal static class PortableForm
     public static string FingerprintOwned(JsonObject document, JsonObject shape, Translator translator)
     {
         var names = shape.Arr("Actions").Objects().Select(a => a.Name()).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var owned = document.Clone();
-        if (owned["Actions"] is JsonArray actions)
-        {
-            owned["Actions"] = new JsonArray([.. actions.OfType<JsonObject>().Where(a => names.Contains(a.Name())).Select(a => (JsonNode)a.Clone())]);
-        }
-
-        return Fingerprint(owned, Fields(shape), translator);
+        return Fingerprint(document, Fields(shape), translator, a => names.Contains(a.Name()));
     }
 
     /// <summary>The managed fields of a step shape, as the state records them: top-level names, then <c>Actions.</c>-prefixed
@@ -69,19 +63,40 @@ internal static class PortableForm
     ];
 
     /// <summary>Fingerprint of <paramref name="document"/> restricted to <paramref name="fields"/> (see <see cref="Fields"/>).</summary>
-    public static string Fingerprint(JsonObject document, IReadOnlyList<string> fields, Translator translator)
+    public static string Fingerprint(JsonObject document, IReadOnlyList<string> fields, Translator translator) =>
+        Fingerprint(document, fields, translator, null);
+
+    /// <summary>
+    /// The portable form of <paramref name="document"/> projected on <paramref name="fields"/>, built for the managed fields
+    /// only (issue #10: the whole document was cloned, made portable and cloned again per field, for each of two fingerprints
+    /// per step). The projection is the same as of the whole portable form: a field the document lacks, or a server field
+    /// (dropped at every depth), is null; the actions are the array's objects, each projected on the <c>Actions.</c> fields;
+    /// <paramref name="owns"/>, when given, keeps only the actions it owns.
+    /// </summary>
+    private static string Fingerprint(JsonObject document, IReadOnlyList<string> fields, Translator translator, Func<JsonObject, bool>? owns)
     {
-        var portable = (JsonObject)Of(document, translator)!;
+        var rules = Rules(translator);
         var topFields = fields.Where(f => !f.StartsWith(ActionPrefix, StringComparison.Ordinal)).ToList();
         var actionFields = fields.Where(f => f.StartsWith(ActionPrefix, StringComparison.Ordinal)).Select(f => f[ActionPrefix.Length..]).ToList();
-        var projected = Project(portable, topFields);
-        if (projected["Actions"] is JsonArray actions)
+        if (rules.Sensitive(document) is { } reduced)
         {
-            projected["Actions"] = new JsonArray([.. actions.OfType<JsonObject>().Select(a => (JsonNode)Project(a, actionFields))]);
+            // A document that is itself a write-only value's shape: its portable form is the reduced one.
+            return State.Fingerprint.Of(Project(reduced, topFields));
         }
 
-        return State.Fingerprint.Of(projected);
+        JsonNode? Field(string f) => f == "Actions" && document["Actions"] is JsonArray actions
+            ? new JsonArray([.. actions.OfType<JsonObject>().Where(a => owns is null || owns(a)).Select(a => (JsonNode)ProjectAction(a, actionFields, rules))])
+            : Portable(document, f, rules);
+
+        return State.Fingerprint.Of(new JsonObject(topFields.Select(f => KeyValuePair.Create(f, Field(f)))));
     }
+
+    private static JsonObject ProjectAction(JsonObject action, List<string> fields, PortableRules rules) =>
+        rules.Sensitive(action) is { } reduced ? Project(reduced, fields) : new(fields.Select(f => KeyValuePair.Create(f, Portable(action, f, rules))));
+
+    /// <summary>The portable form of one field of an object (null when absent or a server field), as the whole walk gives it.</summary>
+    private static JsonNode? Portable(JsonObject owner, string field, PortableRules rules) =>
+        rules.KeepsField(field, 0) && owner.TryGetPropertyValue(field, out var value) ? PortableJson.Of(value, rules) : null;
 
     /// <summary>Fingerprint of a whole list of steps in portable form (order matters).</summary>
     public static string FingerprintSteps(JsonArray steps, Translator translator) => State.Fingerprint.Of(Of(steps, translator));

@@ -7,13 +7,13 @@ namespace OctoSync.Engine.Planning.Processes.Internal;
 /// <summary>Builds the process <see cref="Change"/> from the per-step outcomes.</summary>
 internal static class ProcessChange
 {
-    public static Change Build(ProcessPlanningContext context, JsonObject after, IReadOnlyList<StepOutcome> outcomes)
+    /// <param name="after">The process to write; null when it would be the destination's as read (nothing differs).</param>
+    public static Change Build(ProcessPlanningContext context, JsonObject? after, IReadOnlyList<StepOutcome> outcomes)
     {
         var t = context.Translator;
-        var steps = after.Arr("Steps");
-        var differs = context.Destination is null
-            ? steps.Count > 0
-            : PortableForm.FingerprintSteps(steps, t) != PortableForm.FingerprintSteps(context.Destination.Arr("Steps"), t);
+        var differs = after is not null && (context.Destination is null
+            ? after.Arr("Steps").Count > 0
+            : PortableForm.FingerprintSteps(after.Arr("Steps"), t) != PortableForm.FingerprintSteps(context.Destination.Arr("Steps"), t));
         var details = outcomes.SelectMany(o => o.Details).ToList();
         // Steps kept because only the destination has them are as the rules want them: they make no Leave on their own.
         var keep = RuleText.DestinationOnlySteps(DestinationOnlyStepsMode.Keep);

@@ -15,8 +15,9 @@ internal sealed class DestinationVariables
         foreach (var json in set?.Arr("Variables").Objects() ?? [])
         {
             var value = VariableValue.FromJson(json);
-            var entry = new Entry(json.Str("Id") ?? "", json, value,
-                PortableValue.Fingerprint(value, translator), PortableValue.ScopeKey(value.Scope, translator));
+            // One portable form for both (PortableValue.Fingerprint and PortableValue.ScopeKey each built their own).
+            var portable = PortableValue.Of(value, translator);
+            var entry = new Entry(json.Str("Id") ?? "", json, value, State.Fingerprint.Of(portable), portable["Scope"]!.ToJsonString());
             All.Add(entry);
             _byId.TryAdd(entry.Id, entry);
         }

@@ -7,10 +7,10 @@ namespace OctoSync.Engine.Planning.Variables.Internal;
 /// <summary>Recording one decision: the detail, the write, the state entry and any clean-up item.</summary>
 internal sealed partial class VariableNameDecider
 {
-    private void None(DesiredValue value, string fingerprint, string destinationId, string reason, NameOutcome outcome)
+    private void None(DesiredValue value, ValueForms forms, string destinationId, string reason, NameOutcome outcome)
     {
         outcome.Details.Add(new ChangeDetail(Item(value.Value), ChangeAction.None, VariableRuleText.Default, reason));
-        outcome.State.Add(StateOf(value, fingerprint, destinationId));
+        outcome.State.Add(StateOf(value, forms, destinationId));
         outcome.Reaching.Add(value.Value);
         if (value.IsPlaceholder && !value.Value.IsSensitive)
         {
@@ -27,17 +27,17 @@ internal sealed partial class VariableNameDecider
         }
     }
 
-    private void Update(DesiredValue value, string fingerprint, DestinationVariables.Entry target, string rule, string reason, bool drift, NameOutcome outcome)
+    private void Update(DesiredValue value, ValueForms forms, DestinationVariables.Entry target, string rule, string reason, bool drift, NameOutcome outcome)
     {
         // An existing sensitive value keeps its Id and is sent with Value null: the server keeps the secret.
         var written = ForWrite(value, keepSecret: target.Value.IsSensitive, outcome, out var secretNote);
         outcome.Updates[target.Id] = written;
         outcome.Details.Add(new ChangeDetail(Item(value.Value), ChangeAction.Update, rule, secretNote is null ? reason : $"{reason}; {secretNote}", drift));
-        outcome.State.Add(StateOf(value, fingerprint, target.Id));
+        outcome.State.Add(StateOf(value, forms, target.Id));
         outcome.Reaching.Add(value.Value);
     }
 
-    private void Create(DesiredValue value, string fingerprint, string rule, string reason, bool drift, NameOutcome outcome)
+    private void Create(DesiredValue value, ValueForms forms, string rule, string reason, bool drift, NameOutcome outcome)
     {
         var secret = SecretFor(value.Value);
         if (value.Value.IsSensitive && Rules.Sensitive == SensitiveMode.Skip && secret is null)
@@ -61,7 +61,7 @@ internal sealed partial class VariableNameDecider
         outcome.Creates.Add((id, ForWrite(value, keepSecret: false, outcome, out var secretNote), value.Template));
         reason = secretNote is null ? reason : $"{reason}; {secretNote}";
         outcome.Details.Add(new ChangeDetail(Item(value.Value), ChangeAction.Create, rule, reason, drift));
-        outcome.State.Add(StateOf(value, fingerprint, id));
+        outcome.State.Add(StateOf(value, forms, id));
         outcome.Reaching.Add(value.Value);
     }
 
@@ -94,9 +94,8 @@ internal sealed partial class VariableNameDecider
         return value.Value with { Value = Rules.Placeholder };
     }
 
-    private VariableValueState StateOf(DesiredValue value, string fingerprint, string destinationId) =>
-        new(value.SourceId, fingerprint, destinationId, fingerprint, value.IsPlaceholder, PortableValue.PortableScope(value.Value.Scope, Translator),
-            PortableValue.TextFingerprint(value.Value, Translator), PortableValue.ScopeKey(value.Value.Scope, Translator));
+    private static VariableValueState StateOf(DesiredValue value, ValueForms forms, string destinationId) =>
+        new(value.SourceId, forms.Fingerprint, destinationId, forms.Fingerprint, value.IsPlaceholder, forms.PortableScope, forms.TextFingerprint, forms.ScopeKey);
 
     private CleanupItem Cleanup(VariableValue value, string what)
     {

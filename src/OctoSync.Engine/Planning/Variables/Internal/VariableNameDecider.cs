@@ -44,11 +44,9 @@ internal sealed partial class VariableNameDecider(
             return outcome;
         }
 
-        var fingerprints = desired.Select(d => PortableValue.Fingerprint(d.Value, Translator)).ToList();
-        var scopeKeys = desired.Select(d => PortableValue.ScopeKey(d.Value.Scope, Translator)).ToList();
+        var forms = desired.Select(d => ValueForms.Of(d.Value, Translator)).ToList();
         var candidates = desired.Select((d, i) => new BaseMatcher.Candidate(
-            d.SourceId, fingerprints[i], scopeKeys[i], PortableValue.PortableScope(d.Value.Scope, Translator), d.IsPlaceholder,
-            PortableValue.TextFingerprint(d.Value, Translator))).ToList();
+            d.SourceId, forms[i].Fingerprint, forms[i].ScopeKey, forms[i].PortableScope, d.IsPlaceholder, forms[i].TextFingerprint)).ToList();
         var matches = BaseMatcher.Match(candidates, entries, e => destination.Find(e.DestinationId)?.ScopeKey, sourceIds,
             e => destination.Find(e.DestinationId) is { } d && d.Fingerprint == e.WrittenFingerprint ? PortableValue.TextFingerprint(d.Value, Translator) : null);
         var claimed = entries.Select(e => e.DestinationId).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -56,11 +54,11 @@ internal sealed partial class VariableNameDecider(
         {
             if (matches[i] is { } entry)
             {
-                DecideWritten(desired[i], fingerprints[i], entry, outcome);
+                DecideWritten(desired[i], forms[i], entry, outcome);
             }
             else
             {
-                DecideUnwritten(desired[i], fingerprints[i], scopeKeys[i], claimed, outcome);
+                DecideUnwritten(desired[i], forms[i], claimed, outcome);
             }
         }
 
@@ -98,14 +96,14 @@ internal sealed partial class VariableNameDecider(
     }
 
     /// <summary>A value OctoSync wrote before: the §6 table decides, from the base entry's fingerprint.</summary>
-    private void DecideWritten(DesiredValue value, string fingerprint, VariableValueState entry, NameOutcome outcome) =>
-        DecideOne(value, fingerprint, entry, destination.Find(entry.DestinationId), outcome);
+    private void DecideWritten(DesiredValue value, ValueForms forms, VariableValueState entry, NameOutcome outcome) =>
+        DecideOne(value, forms, entry, destination.Find(entry.DestinationId), outcome);
 
     /// <summary>A value OctoSync has not written: an unclaimed destination value in the same slot (name and scope by
     /// names) is the same value — adopted when equal; otherwise the value is new.</summary>
-    private void DecideUnwritten(DesiredValue value, string fingerprint, string scopeKey, HashSet<string> claimed, NameOutcome outcome)
+    private void DecideUnwritten(DesiredValue value, ValueForms forms, HashSet<string> claimed, NameOutcome outcome)
     {
-        var slot = destination.Named(value.Value.Name).FirstOrDefault(e => !claimed.Contains(e.Id) && e.ScopeKey == scopeKey);
+        var slot = destination.Named(value.Value.Name).FirstOrDefault(e => !claimed.Contains(e.Id) && e.ScopeKey == forms.ScopeKey);
         if (slot is not null)
         {
             claimed.Add(slot.Id);
@@ -118,14 +116,14 @@ internal sealed partial class VariableNameDecider(
             return;
         }
 
-        DecideOne(value, fingerprint, null, slot, outcome);
+        DecideOne(value, forms, null, slot, outcome);
     }
 
     /// <summary>One cell of the §6 table (the shared <see cref="ThreeWayDecision"/>), then the variable-only rules:
     /// <c>new-only</c> leaves an existing value alone; a deleted value counts as drift.</summary>
-    private void DecideOne(DesiredValue value, string fingerprint, VariableValueState? entry, DestinationVariables.Entry? current, NameOutcome outcome)
+    private void DecideOne(DesiredValue value, ValueForms forms, VariableValueState? entry, DestinationVariables.Entry? current, NameOutcome outcome)
     {
-        var decision = ThreeWayDecision.Decide(entry?.WrittenFingerprint, current?.Fingerprint, fingerprint, Rules.Overwrite);
+        var decision = ThreeWayDecision.Decide(entry?.WrittenFingerprint, current?.Fingerprint, forms.Fingerprint, Rules.Overwrite);
         var drift = decision.IsDrift || (entry is not null && current is null);
         var rule = decision.Rule == VariableRuleText.Default ? value.Rule : decision.Rule;
         var reason = decision.Reason.TrimEnd('.');
@@ -135,25 +133,25 @@ internal sealed partial class VariableNameDecider(
                 // Everything else is as OctoSync wrote it; the supplied secret decides on its own (docs/secrets.md).
                 if (secret.Write)
                 {
-                    Update(value, fingerprint, current!, secret.Rule, reason, drift, outcome);
+                    Update(value, forms, current!, secret.Rule, reason, drift, outcome);
                 }
                 else
                 {
-                    None(value, fingerprint, current!.Id, $"{reason}; {secret.Note}", outcome);
+                    None(value, forms, current!.Id, $"{reason}; {secret.Note}", outcome);
                 }
 
                 break;
             case ChangeAction.None:
-                None(value, fingerprint, current!.Id, reason, outcome);
+                None(value, forms, current!.Id, reason, outcome);
                 break;
             case ChangeAction.Update when value.NewOnlyRule is { } newOnly:
                 Leave(value, newOnly, "Exists on the destination; new-only leaves existing values as they are", false, entry, outcome);
                 break;
             case ChangeAction.Update:
-                Update(value, fingerprint, current!, rule, Because(reason, value), drift, outcome);
+                Update(value, forms, current!, rule, Because(reason, value), drift, outcome);
                 break;
             case ChangeAction.Create:
-                Create(value, fingerprint, rule, Because(reason, value), drift, outcome);
+                Create(value, forms, rule, Because(reason, value), drift, outcome);
                 break;
             default:
                 Leave(value, decision.Rule, reason, drift, entry, outcome);

@@ -17,6 +17,15 @@ internal static class VariableSetDocument
         IEnumerable<(string Id, VariableValue Value, JsonObject Template)> creates,
         IReadOnlySet<string> deletes)
     {
+        if (context.Destination is { } read && updates.Count == 0 && deletes.Count == 0 && !creates.Any()
+            && read["Variables"] is JsonArray values && values.Count == destination.All.Count)
+        {
+            // Nothing to write: the set to PUT would be a copy of the set as read, every value in place. The snapshot's own
+            // document stands for it (issue #10: every unchanged set was copied value by value on every run); nothing
+            // changes a plan's documents after planning, and writers send copies.
+            return read;
+        }
+
         var document = context.Destination?.Clone() ?? Empty(context);
         var variables = new JsonArray();
         foreach (var entry in destination.All.Where(e => !deletes.Contains(e.Id)))
