@@ -87,7 +87,7 @@ internal static class DocumentWriter
             {
                 ctx.Errors.Add($"Please provide a name for the {d.ItemType}.");
             }
-            else if (Siblings(ctx).Any(x => string.Equals(x.Str("Name"), name, StringComparison.OrdinalIgnoreCase)))
+            else if ((d.NameCounts?.Invoke(ctx.Doc) ?? true) && Siblings(ctx).Any(x => string.Equals(x.Str("Name"), name, StringComparison.OrdinalIgnoreCase)))
             {
                 ctx.Errors.Add($"A {d.ItemType} with the name '{name}' already exists. Please choose a different name.");
             }
@@ -121,7 +121,8 @@ internal static class DocumentWriter
     /// <summary>Other documents among which Name and Slug must be unique (space, or project for channels/runbooks).</summary>
     private static IEnumerable<JsonObject> Siblings(WriteContext ctx)
     {
-        var others = ctx.Space.All(ctx.Descriptor).Where(x => !string.Equals(x.Str("Id"), ctx.Id, StringComparison.OrdinalIgnoreCase));
+        var others = ctx.Space.All(ctx.Descriptor).Where(x => !string.Equals(x.Str("Id"), ctx.Id, StringComparison.OrdinalIgnoreCase))
+            .Where(x => ctx.Descriptor.NameCounts?.Invoke(x) ?? true);
         return ctx.Descriptor.NameScope is { } scope ? others.Where(x => x.Str(scope) == ctx.Doc.Str(scope)) : others;
     }
 

@@ -32,15 +32,34 @@ internal static partial class Catalog
         TemplateQuery = "{?skip,take,search,archived,tenant,firstResult,orderBy,ids,partialName}",
         DeleteGuard = Dependents.Guard("certificate", () => DeploymentProcesses, () => RunbookProcesses, () => Variables, () => Machines),
         ServerFields = CertificateFacts.Computed,
+        // A replaced certificate's archived backup keeps its name (OctopusClients ICertificateRepository.Replace), so
+        // names are unique among the certificates in use only.
+        NameCounts = doc => doc["Archived"] is null,
+        // OctopusClients posts to Link("Replace"|"Archive"|"Unarchive"); go-octopusdeploy to Links["Archive"|"Unarchive"].
+        ExtraLinks = (space, doc) =>
+        [
+            new("Replace", $"/api/{space}/certificates/{doc.Str("Id")}/replace"),
+            new("Archive", $"/api/{space}/certificates/{doc.Str("Id")}/archive"),
+            new("Unarchive", $"/api/{space}/certificates/{doc.Str("Id")}/unarchive"),
+        ],
         Prepare = ctx =>
         {
-            // The computed fields come from the data: on create, and on a PUT that uploads new data (replace).
-            if (ctx.IsCreate || (ctx.Doc["CertificateData"] as JsonObject)?["NewValue"] is JsonValue)
+            if (ctx.IsCreate)
             {
                 if (CertificateFacts.Apply(ctx.Doc) is { } error)
                 {
                     ctx.Errors.Add(error);
                 }
+            }
+            else
+            {
+                // A PUT does not change the data: new CertificateData is ignored and the stored file stays (terraform
+                // provider issue #598, Octopus 2024.1: "the DataVersion of the certificate is being updated ... but the
+                // actual certificate is not being replaced"). New data goes through POST certificates/{id}/replace.
+                ctx.Doc["CertificateData"] = ctx.Existing!["CertificateData"]?.DeepClone();
+                ctx.Doc["Password"] = ctx.Existing["Password"]?.DeepClone();
+                ctx.Doc["Archived"] = ctx.Existing["Archived"]?.DeepClone();
+                ctx.Doc["ReplacedBy"] = ctx.Existing["ReplacedBy"]?.DeepClone();
             }
 
             ctx.Doc.Default("Notes", "");

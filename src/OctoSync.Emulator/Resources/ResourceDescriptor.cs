@@ -44,6 +44,9 @@ internal sealed record ResourceDescriptor(string Collection, string IdPrefix, st
     /// <summary>Property within which Name must be unique (channels: per ProjectId); null = per space.</summary>
     public string? NameScope { get; init; }
 
+    /// <summary>Which documents a new name must differ from (all when null): archived certificates do not count.</summary>
+    public Func<JsonObject, bool>? NameCounts { get; init; }
+
     public bool HasSlug { get; init; }
 
     /// <summary>The Swagger definition a stored document is completed from (<see cref="Definitions.ResourceDefinitions"/>).</summary>

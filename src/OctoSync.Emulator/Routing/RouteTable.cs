@@ -39,6 +39,9 @@ internal static class RouteTable
             new("GET", "projectgroups/{id}/projects", true, MiscHandlers.ProjectGroupProjects),
             new("GET", "lifecycles/{id}/projects", true, MiscHandlers.LifecycleProjects),
             new("GET", "workerpools/{id}/workers", true, MiscHandlers.PoolWorkers),
+            new("POST", "certificates/{id}/replace", true, CertificateHandlers.Replace),
+            new("POST", "certificates/{id}/archive", true, CertificateHandlers.Archive),
+            new("POST", "certificates/{id}/unarchive", true, CertificateHandlers.Unarchive),
         };
         routes.AddRange(ReleaseRoutes.Build());
         routes.AddRange(ProjectRoutes.Build());

@@ -40,6 +40,9 @@ public interface IOctopusSpaceClient
     /// <summary>PUT a document; returns the saved document (200).</summary>
     Task<JsonObject> UpdateAsync(string path, JsonObject body, CancellationToken cancellationToken = default);
 
+    /// <summary>POST to a document's action (<c>certificates/{id}/replace</c>); returns the server's answer.</summary>
+    Task<JsonObject> PostAsync(string path, JsonObject body, CancellationToken cancellationToken = default);
+
     /// <summary>DELETE a document.</summary>
     Task DeleteAsync(string path, CancellationToken cancellationToken = default);
 

@@ -49,6 +49,9 @@ public sealed partial class OctopusSpaceClient : IOctopusSpaceClient, IDisposabl
     public async Task<JsonObject> UpdateAsync(string path, JsonObject body, CancellationToken cancellationToken = default) =>
         ExpectObject("PUT", path, await SendAsync(HttpMethod.Put, path, body, cancellationToken));
 
+    public async Task<JsonObject> PostAsync(string path, JsonObject body, CancellationToken cancellationToken = default) =>
+        ExpectObject("POST", path, await SendAsync(HttpMethod.Post, path, body, cancellationToken));
+
     public Task DeleteAsync(string path, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Delete, path, null, cancellationToken);
 

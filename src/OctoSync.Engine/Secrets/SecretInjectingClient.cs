@@ -39,5 +39,8 @@ public sealed class SecretInjectingClient(IOctopusSpaceClient inner, ResolvedSec
     public Task<JsonObject> UpdateAsync(string path, JsonObject body, CancellationToken cancellationToken = default) =>
         inner.UpdateAsync(path, secrets.Inject(body), cancellationToken);
 
+    public Task<JsonObject> PostAsync(string path, JsonObject body, CancellationToken cancellationToken = default) =>
+        inner.PostAsync(path, secrets.Inject(body), cancellationToken);
+
     public Task DeleteAsync(string path, CancellationToken cancellationToken = default) => inner.DeleteAsync(path, cancellationToken);
 }

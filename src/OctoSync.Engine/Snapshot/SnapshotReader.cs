@@ -56,7 +56,9 @@ public static class SnapshotReader
             Tenants = Read(SnapshotCollections.Tenants),
             TagSets = Read(SnapshotCollections.TagSets),
             Accounts = Read(SnapshotCollections.Accounts),
-            Certificates = Read(SnapshotCollections.Certificates),
+            // An archived certificate is out of use (a replaced one's backup keeps its name: OctopusClients
+            // ICertificateRepository.Replace); only the certificates in use are synced and matched by name.
+            Certificates = Read(SnapshotCollections.Certificates).Where(c => c["Archived"] is null).ToList(),
             WorkerPools = Read(SnapshotCollections.WorkerPools),
             Feeds = Read(SnapshotCollections.Feeds),
             ActionTemplates = Read(SnapshotCollections.ActionTemplates),

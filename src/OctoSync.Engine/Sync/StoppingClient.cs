@@ -68,6 +68,9 @@ public sealed class StoppingClient(IOctopusSpaceClient inner, string destination
     public Task<JsonObject> UpdateAsync(string path, JsonObject body, CancellationToken cancellationToken = default) =>
         Guard("PUT", path, () => inner.UpdateAsync(path, body, cancellationToken));
 
+    public Task<JsonObject> PostAsync(string path, JsonObject body, CancellationToken cancellationToken = default) =>
+        Guard("POST", path, () => inner.PostAsync(path, body, cancellationToken));
+
     public Task DeleteAsync(string path, CancellationToken cancellationToken = default) =>
         Guard("DELETE", path, async () =>
         {

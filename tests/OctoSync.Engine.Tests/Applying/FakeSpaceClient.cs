@@ -85,6 +85,13 @@ internal sealed class FakeSpaceClient : IOctopusSpaceClient
         return Task.FromResult(doc.Clone());
     }
 
+    public Task<JsonObject> PostAsync(string path, JsonObject body, CancellationToken cancellationToken = default)
+    {
+        Calls.Add($"POST {path} {body.ToJsonString()}");
+        ThrowIfFailing(path, "POST");
+        return Task.FromResult(body.Clone());
+    }
+
     public Task<JsonObject> UpdateAsync(string path, JsonObject body, CancellationToken cancellationToken = default)
     {
         Calls.Add($"PUT {path} {body.ToJsonString()}");

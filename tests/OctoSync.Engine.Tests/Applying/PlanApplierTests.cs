@@ -28,6 +28,19 @@ public class PlanApplierTests
     }
 
     [Fact]
+    public async Task A_certificate_update_is_a_replace_with_the_file_and_password_never_a_put()
+    {
+        // A PUT does not change a certificate's data (docs/emulator.md): the new file goes through POST …/replace.
+        var plan = Plan(Update(ResourceKind.Certificate, "Web TLS", "Certificates-7",
+            """{"Id":"Certificates-7","Name":"Web TLS","Notes":"n","CertificateData":{"HasValue":true,"NewValue":"ZGF0YQ=="},"Password":{"HasValue":true,"NewValue":"pw"}}"""));
+
+        var result = await PlanApplier.ApplyAsync(plan, _client);
+
+        Assert.Equal(ApplyOutcome.Applied, Assert.Single(result.Outcomes).Outcome);
+        Assert.Equal("""POST certificates/Certificates-7/replace {"CertificateData":"ZGF0YQ==","Password":"pw"}""", Assert.Single(_client.Writes));
+    }
+
+    [Fact]
     public async Task A_new_projects_variable_set_process_and_default_channel_resolve_through_their_tokens()
     {
         var plan = Plan(

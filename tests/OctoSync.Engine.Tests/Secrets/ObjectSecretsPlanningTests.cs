@@ -138,15 +138,42 @@ public class ObjectSecretsPlanningTests
         Assert.False(dataOnly.After!.Obj("Password")!.Bool("HasValue"));
     }
 
-    [Fact]
-    public void An_existing_certificate_is_not_sent_new_data_the_clean_up_report_says_to_replace_it()
+    [Theory]
+    [InlineData("placeholder", OverwriteMode.Unchanged, true)]   // OctoSync's placeholder certificate is replaced
+    [InlineData("h0", OverwriteMode.Unchanged, true)]            // the file changed
+    [InlineData("h1", OverwriteMode.Unchanged, false)]           // unchanged since OctoSync wrote it
+    [InlineData(null, OverwriteMode.Unchanged, false)]           // a person uploaded it
+    [InlineData(null, OverwriteMode.Always, true)]
+    public void An_existing_certificate_is_replaced_with_the_file_and_its_password_by_the_rules_of_variable_values(string? recorded, OverwriteMode overwrite, bool replaces)
     {
+        const string dataKey = "Secret:Certificate:Web TLS/CertificateData";
         var data = Supplied(SecretTargetKind.Certificate, "Web TLS", "CertificateData", "h1");
+        var password = Supplied(SecretTargetKind.Certificate, "Web TLS", "Password", "p1");
+        var destination = Destination().Certificate("Web TLS", "Production");
+        var state = recorded is null ? null : SyncState.Empty("prod").With(
+            [new StateUpdate.SetObject(dataKey, new ObjectState(recorded)), new StateUpdate.SetObject("Secret:Certificate:Web TLS/Password", new ObjectState("p1"))]);
 
-        var plan = Plan(Source(), Destination().Certificate("Web TLS", "Production"), [data], State("Secret:Certificate:Web TLS/CertificateData", "placeholder"));
+        var plan = Plan(Source(), destination, [data, password], state, new SyncRules { Certificates = ReferenceMode.Placeholder, Variables = new VariableRules { Overwrite = overwrite } });
 
-        Assert.DoesNotContain(plan.Changes, c => c.Kind == ResourceKind.Certificate && c.Writes);
-        Assert.Contains(plan.Cleanup, c => c.Subject == "certificate \"Web TLS\"" && c.What.Contains("file:/x", StringComparison.Ordinal));
+        var certificate = plan.Single(ResourceKind.Certificate, "Web TLS");
+        Assert.Equal(replaces ? ChangeAction.Update : ChangeAction.None, certificate.Action);
+        Assert.Equal(destination.IdOf(ResourceKind.Certificate, "Web TLS"), certificate.DestinationId);
+        Assert.DoesNotContain(plan.Cleanup, c => c.Subject == "certificate \"Web TLS\"");
+        if (replaces)
+        {
+            // The file and its password go together, even when only the file changed; both are recorded.
+            Assert.Equal(data.Mapping.Token, certificate.After!.Obj("CertificateData")!.Str("NewValue"));
+            Assert.Equal(password.Mapping.Token, certificate.After!.Obj("Password")!.Str("NewValue"));
+            Assert.Contains("replaced from file:/x", certificate.Reason, StringComparison.Ordinal);
+            Assert.All(certificate.Details, d => Assert.Contains("the certificate is replaced from file:/x", d.Reason, StringComparison.Ordinal));
+            Assert.Contains(new StateUpdate.SetObject(dataKey, new ObjectState("h1")), certificate.StateUpdates);
+            Assert.Contains(new StateUpdate.SetObject("Secret:Certificate:Web TLS/Password", new ObjectState("p1")), certificate.StateUpdates);
+        }
+        else
+        {
+            Assert.Null(certificate.After);
+            Assert.Empty(certificate.StateUpdates);
+        }
     }
 
     [Fact]

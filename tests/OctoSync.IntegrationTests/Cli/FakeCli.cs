@@ -158,6 +158,12 @@ internal sealed class FakeCli
             return Task.FromResult(created);
         }
 
+        public Task<JsonObject> PostAsync(string path, JsonObject body, CancellationToken cancellationToken = default)
+        {
+            owner.Writes.Add($"POST {path}");
+            return Task.FromResult(body);
+        }
+
         public Task<JsonObject> UpdateAsync(string path, JsonObject body, CancellationToken cancellationToken = default)
         {
             owner.Writes.Add($"PUT {path}");

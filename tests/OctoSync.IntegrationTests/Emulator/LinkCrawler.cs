@@ -85,8 +85,22 @@ internal static partial class LinkCrawler
     private static bool OnlyOtherVerbs(string path)
     {
         var normalised = SpacePrefix().IsMatch(path) ? SwaggerDocument.Normalise("/{}/" + SpacePrefix().Replace(path, "")) : SwaggerDocument.Normalise(path["/api".Length..]);
+        // A literal path wins (`environments/sortorder`, not `environments/{id}`); a link naming a concrete document
+        // (`certificates/Certificates-1/replace`: POST) is matched against the templates segment by segment.
         var operations = SwaggerDocument.Current.Operations.Where(o => o.Path == normalised).ToList();
+        if (operations.Count == 0)
+        {
+            operations = SwaggerDocument.Current.Operations.Where(o => Matches(o.Path, normalised)).ToList();
+        }
+
         return operations.Count > 0 && operations.All(o => o.Method != "GET");
+    }
+
+    private static bool Matches(string template, string path)
+    {
+        var t = template.Split('/');
+        var p = path.Split('/');
+        return t.Length == p.Length && t.Zip(p).All(x => x.First == "{}" || x.First == x.Second);
     }
 
     /// <summary>Status and, for a JSON answer, its text (a logo is not followed further).</summary>

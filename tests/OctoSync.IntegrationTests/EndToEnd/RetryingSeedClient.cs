@@ -51,6 +51,9 @@ internal sealed class RetryingSeedClient(IOctopusSpaceClient inner) : IOctopusSp
     public Task<JsonObject> UpdateAsync(string path, JsonObject body, CancellationToken cancellationToken = default) =>
         RetryAsync(() => inner.UpdateAsync(path, body, cancellationToken));
 
+    public Task<JsonObject> PostAsync(string path, JsonObject body, CancellationToken cancellationToken = default) =>
+        RetryAsync(() => inner.PostAsync(path, body, cancellationToken));
+
     public Task DeleteAsync(string path, CancellationToken cancellationToken = default) =>
         RetryAsync(async () =>
         {

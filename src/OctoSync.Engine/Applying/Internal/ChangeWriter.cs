@@ -108,6 +108,11 @@ internal sealed class ChangeWriter(IOctopusSpaceClient client, IdRegistry ids)
             return await DeploymentSettingsWriter.WriteAsync(client, change, id, body, ct).ConfigureAwait(false);
         }
 
+        if (change.Kind == ResourceKind.Certificate)
+        {
+            return await CertificateReplaceWriter.WriteAsync(client, change, id, body, ct).ConfigureAwait(false);
+        }
+
         var path = ResourcePaths.Document(change.Kind, id);
         if (ResourcePaths.IsVersioned(change.Kind))
         {

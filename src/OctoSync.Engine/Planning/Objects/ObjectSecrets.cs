@@ -81,6 +81,11 @@ public static class ObjectSecrets
             return change;
         }
 
+        if (kind == SecretTargetKind.Certificate)
+        {
+            return CertificateReplace.Plan(session, resourceKind, name, destination, secrets);
+        }
+
         var after = change?.After?.Clone() ?? destination.Clone();
         var updates = new List<StateUpdate>(change?.StateUpdates ?? []);
         var details = new List<ChangeDetail>(change?.Details ?? []);
@@ -90,16 +95,6 @@ public static class ObjectSecrets
             // As the document names it (a parameter written in another case), so the state key is the one Created recorded.
             var field = Slot(after, kind, secret.Mapping.Name) is var (c, _) && kind == SecretTargetKind.StepTemplate ? c.Name() : secret.Mapping.Name;
             var outcome = SecretDecision.ForExisting(secret, session.Input.State, SecretDecision.StateKey(kind, name, field), session.Rules.Variables.Overwrite);
-            if (outcome.Write && kind == SecretTargetKind.Certificate)
-            {
-                // Octopus changes an existing certificate's data through POST certificates/{id}/replace (Swagger 2021.2),
-                // which archives the old one; a PUT is "Modify". OctoSync does not send a replace yet: a person does.
-                details.Add(new ChangeDetail(field, ChangeAction.Leave, SecretDecision.Rule(secret),
-                    $"{outcome.Reason}, but certificate data is only sent when OctoSync creates the certificate: replace it on the destination"));
-                session.Cleanup.Add(new CleanupItem(resourceKind, KindWords.Subject(resourceKind, name), $"replace the certificate with the file {secret.Mapping.Source.Text} (Replace certificate)"));
-                continue;
-            }
-
             details.Add(new ChangeDetail(PathOf(kind, field), outcome.Write ? ChangeAction.Update : ChangeAction.None, SecretDecision.Rule(secret), outcome.Reason));
             if (outcome.Write && Slot(after, kind, field) is var (container, slot))
             {
@@ -191,5 +186,5 @@ public static class ObjectSecrets
         session.Cleanup.RemoveAll(c => c.Kind == change.Kind && c.Subject == KindWords.Subject(change.Kind, change.Key)
             && c.What.EndsWith($"written to {PathOf(kind, field)}", StringComparison.OrdinalIgnoreCase));
 
-    private static JsonObject Token(SuppliedSecret secret) => new() { ["HasValue"] = true, ["NewValue"] = secret.Mapping.Token };
+    internal static JsonObject Token(SuppliedSecret secret) => new() { ["HasValue"] = true, ["NewValue"] = secret.Mapping.Token };
 }
