@@ -104,7 +104,7 @@ internal sealed class OctopusSender : IDisposable
 
         try
         {
-            return JsonNode.Parse(json);
+            return CompactJsonParser.Parse(json);
         }
         catch (JsonException ex)
         {
