@@ -130,6 +130,8 @@ internal static class SyncBenchmark
     /// <summary>Plans the same input again and again: what a profiler should look at when planning is the question.</summary>
     private static void RepeatPlanning(PlanningInput input, int repeats)
     {
+        // What the input (both snapshots and the state) keeps alive: the floor under the working set while planning.
+        var liveMiB = GC.GetTotalMemory(forceFullCollection: true) / (1024.0 * 1024.0);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var pause = GC.GetTotalPauseDuration();
@@ -145,7 +147,7 @@ internal static class SyncBenchmark
         // Allocation per plan is the steadiest figure on a shared machine; the GC's pauses are what it costs.
         var perPlanMiB = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (1024.0 * 1024.0) / repeats;
         Console.WriteLine(string.Create(Culture,
-            $"planned {repeats} more times: {watch.Elapsed.TotalMilliseconds / repeats:0} ms wall, {cpu.TotalMilliseconds / repeats:0} ms CPU per plan ({changes / repeats} changes); "
+            $"planned {repeats} more times: input live {liveMiB:0} MiB after a full collection; {watch.Elapsed.TotalMilliseconds / repeats:0} ms wall, {cpu.TotalMilliseconds / repeats:0} ms CPU per plan ({changes / repeats} changes); "
             + $"{perPlanMiB:0} MiB allocated and {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds / repeats:0} ms in GC pauses per plan; "
             + $"collections gen0/1/2: {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]}"));
     }
