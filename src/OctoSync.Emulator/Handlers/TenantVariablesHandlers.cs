@@ -38,6 +38,10 @@ internal static class TenantVariablesHandlers
             ["Id"] = tenantId,
             ["LibraryVariables"] = Values(body["LibraryVariables"] as JsonObject, set => (set["Variables"] as JsonObject)?.Clone()),
             ["ProjectVariables"] = Values(body["ProjectVariables"] as JsonObject, project => (project["Variables"] as JsonObject)?.Clone()),
+
+            // The legacy document cannot carry environment-scoped common values (2025.2+): a legacy write leaves them as
+            // they are (unsourced, see docs/emulator.md "Server profiles").
+            ["ScopedLibraryVariables"] = stored["ScopedLibraryVariables"]?.DeepClone() ?? new JsonObject(),
         };
         var errors = TenantVariablesRules.Check(call.Space, tenant, incoming);
         if (errors.Count > 0)

@@ -34,6 +34,7 @@ internal static class TenantVariablesV2Handlers
         var tenantId = tenant.Str("Id")!;
         var stored = TenantVariablesHandlers.Stored(call.Space, tenantId);
         var values = new JsonObject();
+        var scoped = new JsonObject();
         var errors = new List<string>();
         foreach (var item in (call.BodyObject["Variables"] as JsonArray ?? []).OfType<JsonObject>())
         {
@@ -52,8 +53,24 @@ internal static class TenantVariablesV2Handlers
             {
                 if (environments.Count > 0)
                 {
-                    // Environment-scoped common values (2025.2, Issues#9414) have no place in the legacy store.
-                    errors.Add($"Common variable {templateId}: environment scopes on common variables are not modelled by the emulator.");
+                    // Environment-scoped common values (2025.2, Issues#9414): several per template, each with its environments.
+                    var byTemplate = scoped[owner] as JsonObject ?? [];
+                    scoped[owner] = byTemplate;
+                    var byScope = byTemplate[templateId] as JsonObject ?? [];
+                    byTemplate[templateId] = byScope;
+                    if (ScopeKey(environments) is not { Length: > 0 } key)
+                    {
+                        errors.Add($"Common variable {templateId}: Scope.EnvironmentIds holds no environment id.");
+                        continue;
+                    }
+
+                    byScope[key] = item["Value"]?.DeepClone();
+                    continue;
+                }
+
+                if (section.ContainsKey(templateId))
+                {
+                    errors.Add($"Common variable {templateId}: more than one unscoped value for this template.");
                     continue;
                 }
 
@@ -74,6 +91,7 @@ internal static class TenantVariablesV2Handlers
             ["Id"] = tenantId,
             ["LibraryVariables"] = common ? values : stored["LibraryVariables"]?.DeepClone() ?? new JsonObject(),
             ["ProjectVariables"] = common ? stored["ProjectVariables"]?.DeepClone() ?? new JsonObject() : values,
+            ["ScopedLibraryVariables"] = common ? scoped : stored["ScopedLibraryVariables"]?.DeepClone() ?? new JsonObject(),
         };
         errors.AddRange(TenantVariablesRules.Check(call.Space, tenant, incoming));
         if (errors.Count > 0)
@@ -87,6 +105,10 @@ internal static class TenantVariablesV2Handlers
         view.Remove("MissingVariables");
         return ApiResponse.Ok(view);
     }
+
+    /// <summary>A scope's environments as one key (sorted, comma-joined), so the same scope sent again meets its stored secret.</summary>
+    private static string ScopeKey(JsonArray environments) =>
+        string.Join(',', environments.Select(e => e?.ToString()).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal));
 
     private static JsonObject View(RouteCall call, bool common, bool includeMissing)
     {
@@ -130,6 +152,19 @@ internal static class TenantVariablesV2Handlers
                             ["Scope"] = new JsonObject { ["EnvironmentIds"] = new JsonArray() },
                         };
                         (value is null ? missing : variables).Add(entry);
+                        foreach (var (scope, scopedValue) in ((stored["ScopedLibraryVariables"] as JsonObject)?[setId] as JsonObject)?[templateId] as JsonObject ?? [])
+                        {
+                            variables.Add(new JsonObject
+                            {
+                                ["Id"] = $"TenantVariables-{tenantId}-{setId}-{templateId}-{scope.Replace(',', '-')}",
+                                ["LibraryVariableSetId"] = setId,
+                                ["LibraryVariableSetName"] = set.Str("Name"),
+                                ["TemplateId"] = templateId,
+                                ["Template"] = template.DeepClone(),
+                                ["Value"] = scopedValue?.DeepClone(),
+                                ["Scope"] = new JsonObject { ["EnvironmentIds"] = new JsonArray(scope.Split(',').Select(e => (JsonNode?)e).ToArray()) },
+                            });
+                        }
                     }
                 }
 

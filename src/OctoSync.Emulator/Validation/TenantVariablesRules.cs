@@ -40,7 +40,45 @@ internal static class TenantVariablesRules
             }
         }
 
+        CheckScoped(space, errors, incoming["ScopedLibraryVariables"] as JsonObject);
         return errors;
+    }
+
+    /// <summary>
+    /// Common values scoped to environments (v2 only, 2025.2+, OctopusDeploy/Issues#9414): per template, each environment in
+    /// at most one scope (the OctopusDeploy PowerShell module's Set-CommonTenantVariable splits overlapping scopes rather
+    /// than sending them), every environment existing.
+    /// </summary>
+    private static void CheckScoped(SpaceContext space, List<string> errors, JsonObject? scoped)
+    {
+        foreach (var (setId, byTemplate) in scoped ?? [])
+        {
+            if (space.Find(Catalog.LibraryVariableSets, setId) is not { } set)
+            {
+                errors.Add($"LibraryVariables: the LibraryVariableSet '{setId}' does not exist in space {space.SpaceId}.");
+                continue;
+            }
+
+            CheckTemplates(errors, set, byTemplate as JsonObject, $"LibraryVariables[{setId}]");
+            foreach (var (templateId, byScope) in byTemplate as JsonObject ?? [])
+            {
+                var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var (scope, _) in byScope as JsonObject ?? [])
+                {
+                    foreach (var environmentId in scope.Split(',', StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        if (space.Find(Catalog.Environments, environmentId) is null)
+                        {
+                            errors.Add($"LibraryVariables[{setId}][{templateId}]: the Environment '{environmentId}' does not exist in space {space.SpaceId}.");
+                        }
+                        else if (!seen.Add(environmentId))
+                        {
+                            errors.Add($"LibraryVariables[{setId}][{templateId}]: the Environment '{environmentId}' is in more than one scope of this template.");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static void CheckTemplates(List<string> errors, JsonObject owner, JsonObject? values, string where)

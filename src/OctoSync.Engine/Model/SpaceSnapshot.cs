@@ -45,5 +45,12 @@ public sealed record SpaceSnapshot
     /// <summary>Tenant variables documents (<c>{TenantId, LibraryVariables, ProjectVariables}</c>, API notes §3.12), keyed by tenant id.</summary>
     public IReadOnlyDictionary<string, JsonObject> TenantVariables { get; init; } = EmptyById();
 
+    /// <summary>
+    /// By tenant id: the tenant's common values through tenant variables v2 (<c>commonvariables</c>), read only on a
+    /// server that has it (2025.2+) and only for tenants with library variable set templates. Where present they replace
+    /// the legacy document's <c>LibraryVariables</c>: only v2 carries common values scoped to environments.
+    /// </summary>
+    public IReadOnlyDictionary<string, JsonObject> TenantCommonVariables { get; init; } = EmptyById();
+
     private static Dictionary<string, JsonObject> EmptyById() => new(StringComparer.OrdinalIgnoreCase);
 }

@@ -34,11 +34,12 @@ public static class SnapshotReader
         var variableSets = tracker.Track("variable sets", ReadVariableSetsAsync(client, projects, libraryVariableSets, ct));
         var owners = Task.WhenAll(projects, runbooks, libraryVariableSets);
         var tenantVariables = tracker.Track(SnapshotCollections.TenantVariables, AfterAsync(owners, () => client.GetAllTenantVariablesAsync(ct)));
+        var commonVariables = ReadCommonVariablesAsync(client, tenantVariables, ct);
         var others = SnapshotCollections.All
             .Where(c => c is not (SnapshotCollections.Projects or SnapshotCollections.Runbooks or SnapshotCollections.LibraryVariableSets or SnapshotCollections.TenantVariables))
             .ToDictionary(c => c, c => tracker.Track(StepName(c), AfterAsync(owners, () => client.GetAllAsync(c, ct))));
 
-        await tracker.WhenAll([projects, runbooks, libraryVariableSets, tenantVariables, .. others.Values, deploymentProcesses, runbookProcesses, variableSets]);
+        await tracker.WhenAll([projects, runbooks, libraryVariableSets, tenantVariables, commonVariables, .. others.Values, deploymentProcesses, runbookProcesses, variableSets]);
 
         IReadOnlyList<JsonObject> Read(string collection) => others[collection].Result;
         return new SpaceSnapshot
@@ -69,6 +70,7 @@ public static class SnapshotReader
             RunbookProcesses = ById(runbookProcesses.Result),
             VariableSets = ById(variableSets.Result),
             TenantVariables = ByTenantId(tenantVariables.Result),
+            TenantCommonVariables = ByTenantId(commonVariables.Result),
         };
     }
 
@@ -85,6 +87,30 @@ public static class SnapshotReader
     internal static bool IsVersionControlled(JsonObject project) =>
         project.Bool("IsVersionControlled")
         || string.Equals(project.Obj("PersistenceSettings")?.Str("Type"), "VersionControlled", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// On a server with tenant variables v2 (2025.2+, <see cref="TenantVariablesRoutes"/>), each tenant's common values
+    /// through <c>commonvariables</c>: common values scoped to environments exist only there. No bulk v2 route is known
+    /// (OctopusClients, go-octopusdeploy and api-client.ts read by tenant id), so this is one GET per tenant whose legacy
+    /// document has a library variable set with templates — none for a tenant without common templates, none before 2025.2.
+    /// </summary>
+    private static async Task<IReadOnlyList<JsonObject>> ReadCommonVariablesAsync(IOctopusSpaceClient client, Task<IReadOnlyList<JsonObject>> tenantVariables, CancellationToken ct)
+    {
+        if (!TenantVariablesRoutes.HasV2(client.ServerVersion))
+        {
+            return [];
+        }
+
+        var tenants = (await tenantVariables)
+            .Where(d => d.Obj("LibraryVariables") is { } sets && sets.Any(s => (s.Value as JsonObject)?.Arr("Templates").Count > 0))
+            .Select(d => d.Str("TenantId")).OfType<string>().ToList();
+        return await Task.WhenAll(tenants.Select(async tenantId =>
+        {
+            var document = await client.GetTenantCommonVariablesAsync(tenantId, ct);
+            document["TenantId"] ??= tenantId;
+            return document;
+        }));
+    }
 
     /// <summary>Starts <paramref name="read"/> once <paramref name="first"/> has finished, whether or not it succeeded.</summary>
     private static async Task<T> AfterAsync<T>(Task first, Func<Task<T>> read)

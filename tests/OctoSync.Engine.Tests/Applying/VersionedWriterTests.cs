@@ -78,6 +78,40 @@ public class VersionedWriterTests
     }
 
     [Fact]
+    public async Task A_scoped_common_value_sets_the_entry_with_exactly_its_environments_and_a_new_scope_takes_its_environments_off_the_others()
+    {
+        var client = V2Server();
+        var plan = Plan(TenantChange("""
+            {"Set":[{"LibraryVariableSetId":"LibraryVariableSets-1","EnvironmentIds":["Environments-2"],"Template":"Region","Value":"eu-prod-2"}],"Remove":[]}
+            """));
+        await PlanApplier.ApplyAsync(plan, client);
+        var sent = Sent(Assert.Single(client.Writes));
+        Assert.Equal("eu-prod-2", sent.Single(v => v.Str("Id") == "TC-2").Str("Value"));
+        Assert.Equal("eu-west", sent.Single(v => v.Str("Id") == "TC-1").Str("Value"));
+
+        // A new scope covering Environments-2 and -3: the old Environments-2 entry is dropped, the unscoped one kept.
+        client = V2Server();
+        plan = Plan(TenantChange("""
+            {"Set":[{"LibraryVariableSetId":"LibraryVariableSets-1","EnvironmentIds":["Environments-2","Environments-3"],"Template":"Region","Value":"eu-all"}],"Remove":[]}
+            """));
+        await PlanApplier.ApplyAsync(plan, client);
+        sent = Sent(Assert.Single(client.Writes));
+        Assert.Equal(2, sent.Count);
+        Assert.Equal(["Environments-2", "Environments-3"], sent.Single(v => v.Str("Id") is null).Obj("Scope")!.Strings("EnvironmentIds"));
+
+        // Removing the scoped value removes only that entry.
+        client = V2Server();
+        plan = Plan(TenantChange("""
+            {"Set":[],"Remove":[{"LibraryVariableSetId":"LibraryVariableSets-1","EnvironmentIds":["Environments-2"],"Template":"Region"}]}
+            """));
+        await PlanApplier.ApplyAsync(plan, client);
+        Assert.Equal("TC-1", Assert.Single(Sent(Assert.Single(client.Writes))).Str("Id"));
+    }
+
+    private static List<JsonObject> Sent(string put) =>
+        JsonNode.Parse(put[(put.IndexOf('{', StringComparison.Ordinal))..])!["Variables"]!.AsArray().Select(v => v!.AsObject()).ToList();
+
+    [Fact]
     public async Task A_template_the_tenant_does_not_have_fails_the_change_and_writes_nothing()
     {
         var client = V2Server();

@@ -116,4 +116,62 @@ public sealed class TenantVariablesV2Tests
         }, HttpStatusCode.BadRequest);
         Assert.Contains("LibraryVariableSets-99", error.ToJsonString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Common_values_scoped_to_environments_are_kept_per_scope_served_through_v2_and_validated()
+    {
+        // Scoped common values: OctopusDeploy/Issues#9414 (2025.2.11370), octopus.com/blog/scoped-tenant-variables
+        // ("unscoped, singly-scoped, or multi-scoped"); an environment in one scope per template: the OctopusDeploy
+        // PowerShell module's Set-CommonTenantVariable splits overlapping scopes. What the legacy document shows is unsourced.
+        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions { ServerVersion = "2026.3", RateLimitPerMinute = 0 });
+        var s = await SeedAsync(session);
+        var test = (string)(await session.CreateEnvironmentAsync("Test"))["Id"]!;
+        var prod = (string)(await session.CreateEnvironmentAsync("Prod"))["Id"]!;
+        var path = $"/api/Spaces-1/tenants/{s.Tenant}/commonvariables";
+        JsonObject Item(JsonNode value, params string[] environments) => new()
+        {
+            ["LibraryVariableSetId"] = s.Set, ["TemplateId"] = s.SetTemplate, ["Value"] = value,
+            ["Scope"] = new JsonObject { ["EnvironmentIds"] = new JsonArray(environments.Select(e => (JsonNode?)e).ToArray()) },
+        };
+
+        await session.PutAsync(path, new JsonObject
+        {
+            ["Variables"] = new JsonArray(Item("everywhere"), Item("non-prod", s.Environment, test), Item(new JsonObject { ["HasValue"] = true, ["NewValue"] = "prod-secret" }, prod)),
+        });
+
+        var read = (await session.GetObjectAsync(path))["Variables"]!.AsArray().Select(v => v!.AsObject()).ToList();
+        Assert.Equal(3, read.Count);
+        Assert.All(read, v => Assert.Equal(CommonVariableProperties.Order(), v.Select(p => p.Key).Order()));
+        Assert.Equal(3, read.Select(v => (string?)v["Id"]).Distinct().Count());
+        string Scope(JsonObject v) => string.Join(",", v["Scope"]!["EnvironmentIds"]!.AsArray().Select(e => (string?)e).Order());
+        Assert.Equal("everywhere", (string?)read.Single(v => Scope(v) == "")["Value"]);
+        Assert.Equal("non-prod", (string?)read.Single(v => Scope(v) == string.Join(",", new[] { s.Environment, test }.Order()))["Value"]);
+        var secret = read.Single(v => Scope(v) == prod)["Value"]!;
+        Assert.Equal("""{"HasValue":true,"NewValue":null}""", secret.ToJsonString());
+        Assert.DoesNotContain("prod-secret", (await session.GetObjectAsync(path)).ToJsonString(), StringComparison.Ordinal);
+
+        // The legacy document holds one value per template: it shows the unscoped one (unsourced), and a legacy write
+        // leaves the scoped values in place.
+        var legacy = await session.GetObjectAsync(s.Legacy);
+        Assert.Equal("""{"%TEMPLATE%":"everywhere"}""".Replace("%TEMPLATE%", s.SetTemplate, StringComparison.Ordinal), legacy["LibraryVariables"]![s.Set]!["Variables"]!.ToJsonString());
+        await session.PutAsync(s.Legacy, legacy);
+        Assert.Equal(3, (await session.GetObjectAsync(path))["Variables"]!.AsArray().Count);
+
+        // The secret sent back as read, with the same scope, is kept (a scoped value left out is removed).
+        await session.PutAsync(path, new JsonObject { ["Variables"] = new JsonArray(Item(secret.DeepClone(), prod)) });
+        var kept = Assert.Single((await session.GetObjectAsync(path))["Variables"]!.AsArray())!;
+        Assert.Equal(prod, (string?)kept["Scope"]!["EnvironmentIds"]![0]);
+        Assert.True((bool)kept["Value"]!["HasValue"]!);
+
+        foreach (var (body, expected) in new (JsonArray, string)[]
+        {
+            (new JsonArray(Item("a", prod), Item("b", prod, test)), "more than one scope"),
+            (new JsonArray(Item("a", "Environments-999")), "Environments-999"),
+            (new JsonArray(Item("a"), Item("b")), "more than one unscoped value"),
+        })
+        {
+            var error = await session.PutAsync(path, new JsonObject { ["Variables"] = body }, HttpStatusCode.BadRequest);
+            Assert.Contains(expected, error.ToJsonString(), StringComparison.Ordinal);
+        }
+    }
 }

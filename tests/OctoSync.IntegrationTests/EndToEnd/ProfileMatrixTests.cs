@@ -121,9 +121,13 @@ public sealed class ProfileMatrixTests(ITestOutputHelper log)
         await ApplyAsync(instances);
         var applied = instances.Destination.RequestLog.Where(r => r.Path.Contains($"/tenants/{tenantId}/", StringComparison.Ordinal)).Select(r => $"{r.Method} {r.Path}").ToList();
         Assert.Equal("test-sql-2", Text(await TenantVariableAsync(to, Tenant, OctoFxExample.Project, "Staging", "DbServer")));
-        // Through v2 where the destination has it (2025.2+), through the legacy route otherwise: one GET and one PUT.
-        var path = $"/api/Spaces-1/tenants/{tenantId}/" + (ServerProfile.Parse(destination).TenantVariablesV2 ? "projectvariables" : "variables");
-        Assert.Equal([$"GET {path}" + (path.EndsWith("projectvariables", StringComparison.Ordinal) ? "?includeMissingVariables=true" : ""), $"PUT {path}"], applied);
+        // Through v2 where the destination has it (2025.2+), through the legacy route otherwise: one GET and one PUT. With
+        // v2 the plan's read also takes the tenant's common values through v2 (it has library set templates).
+        var v2 = ServerProfile.Parse(destination).TenantVariablesV2;
+        var path = $"/api/Spaces-1/tenants/{tenantId}/" + (v2 ? "projectvariables" : "variables");
+        List<string> expected = v2 ? [$"GET /api/Spaces-1/tenants/{tenantId}/commonvariables?includeMissingVariables=true"] : [];
+        expected.AddRange([$"GET {path}" + (v2 ? "?includeMissingVariables=true" : ""), $"PUT {path}"]);
+        Assert.Equal(expected, applied);
         await instances.AssertConvergedAsync();
 
         // The source deletes a runbook: it goes from the destination.
@@ -137,7 +141,7 @@ public sealed class ProfileMatrixTests(ITestOutputHelper log)
     /// A side whose version limits requests by default (2026.3: 200 a minute) keeps a limit on, raised explicitly as an
     /// administrator would (so the histories fit the CI budget), and OctoSync is configured to pace itself under it.
     /// </summary>
-    private static async Task PaceUnderDefaultLimitsAsync(TwoInstances instances, string source, string destination)
+    internal static async Task PaceUnderDefaultLimitsAsync(TwoInstances instances, string source, string destination)
     {
         const int limit = 1200;
         var yaml = await File.ReadAllTextAsync(instances.ConfigPath);
@@ -167,7 +171,7 @@ public sealed class ProfileMatrixTests(ITestOutputHelper log)
     }
 
     /// <summary>OctoFx gets a project template, includes a library set "Common" with one; Test Tenant gets values.</summary>
-    private static async Task SeedTenantVariablesAsync(Engine.Api.IOctopusSpaceClient source)
+    internal static async Task SeedTenantVariablesAsync(Engine.Api.IOctopusSpaceClient source)
     {
         var common = await source.CreateAsync("libraryvariablesets", new JsonObject
         {

@@ -10,8 +10,8 @@ namespace OctoSync.Engine.Applying.Internal;
 /// Writes a <see cref="ResourceKind.TenantVariables"/> change through the v2 routes (<see cref="TenantVariablesRoutes"/>):
 /// for each half the plan touches (common values, project values) it reads that half just before the write — with the
 /// templates that have no value yet, so a template named in the plan is found by its name — changes exactly the values
-/// the plan names and PUTs the list back. Every other entry (a person's, a sensitive one, a common value scoped to
-/// environments) is sent back as read, with its Id. A project value the plan sets for one environment of an entry
+/// the plan names and PUTs the list back. Every other entry (a person's, a sensitive one) is sent back as read, with
+/// its Id. A common value scoped to environments is the entry with exactly the plan's environments. A project value the plan sets for one environment of an entry
 /// scoped to several is split off that entry. A change to one half costs a GET and a PUT, as the legacy route does: the
 /// PUT replaces the whole half, and the ids of templates this apply created are only known to the server, so the read
 /// cannot be skipped.
@@ -65,9 +65,15 @@ internal static class TenantVariablesV2Writer
             }
 
             bool Same(JsonObject e) => string.Equals(e.Str(ownerField), owner, StringComparison.OrdinalIgnoreCase) && e.Str("TemplateId") == templateId;
+            if (slot.IsScopedCommon)
+            {
+                EditScoped(entries, Same, ownerField, owner, templateId, slot.EnvironmentIds!, value);
+                continue;
+            }
+
             if (slot.EnvironmentId is not { } environment)
             {
-                // A common value: the unscoped entry (environment-scoped common values are a person's, kept as read).
+                // A common value: the unscoped entry (other scoped entries are kept as read).
                 var unscoped = entries.FirstOrDefault(e => Same(e) && Environments(e).Count == 0);
                 if (value is null)
                 {
@@ -105,6 +111,47 @@ internal static class TenantVariablesV2Writer
         }
 
         return new JsonObject { ["Variables"] = new JsonArray([.. entries.Select(Payload)]) };
+    }
+
+    /// <summary>
+    /// A common value scoped to environments: the entry with exactly these environments is set or removed. A new scope
+    /// first takes its environments off any other entry of the template (an environment is in one scope per template),
+    /// and an entry left with none is dropped.
+    /// </summary>
+    private static void EditScoped(List<JsonObject> entries, Func<JsonObject, bool> same, string ownerField, string owner, string templateId, IReadOnlyList<string> scope, JsonNode? value)
+    {
+        var wanted = scope.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var exact = entries.FirstOrDefault(e => same(e) && Environments(e) is { Count: > 0 } envs && wanted.SetEquals(envs));
+        if (value is null)
+        {
+            if (exact is not null)
+            {
+                entries.Remove(exact);
+            }
+
+            return;
+        }
+
+        if (exact is not null)
+        {
+            exact["Value"] = value.DeepClone();
+            return;
+        }
+
+        foreach (var other in entries.Where(e => same(e) && Environments(e).Any(wanted.Contains)).ToList())
+        {
+            var rest = Environments(other).Where(e => !wanted.Contains(e)).ToList();
+            if (rest.Count == 0)
+            {
+                entries.Remove(other);
+            }
+            else
+            {
+                other["Scope"] = new JsonObject { ["EnvironmentIds"] = rest.ToJsonArray() };
+            }
+        }
+
+        entries.Add(Entry(ownerField, owner, templateId, value, [.. scope]));
     }
 
     private static List<string> Environments(JsonObject entry) => entry.Obj("Scope")?.Strings("EnvironmentIds") ?? [];

@@ -45,6 +45,13 @@ internal static class TenantVariablesWriter
 
     private static void Put(JsonObject document, TenantVariableSlot slot, JsonNode? value, List<string> problems)
     {
+        if (slot.IsScopedCommon)
+        {
+            // The planner skips these for a destination without v2; a plan made for another destination could still carry one.
+            problems.Add($"the common value \"{slot.Template}\" is scoped to environments, which needs tenant variables v2 (Octopus 2025.2+)");
+            return;
+        }
+
         var (section, where) = slot.LibraryVariableSetId is { } setId
             ? (document.Obj("LibraryVariables")?.Obj(setId), $"library variable set {setId}")
             : (document.Obj("ProjectVariables")?.Obj(slot.ProjectId ?? ""), $"project {slot.ProjectId}");

@@ -23,6 +23,7 @@ public static class TenantVariablePlanner
         var owned = OwnedMembers.Index(session.Input.State, StateKind);
         var translator = session.Translator;
         // Only the tenants the tenant planner synced (not skipped, not left out by select.tenants).
+        var destinationHasV2 = Api.TenantVariablesRoutes.HasV2(session.Destination.ServerVersion);
         var synced = session.Changes.Where(c => c.Kind == ResourceKind.Tenant && c.Action != ChangeAction.Skip)
             .Select(c => c.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var tenant in PlanningSession.Ordered(session.Source.Tenants))
@@ -36,8 +37,18 @@ public static class TenantVariablePlanner
             var destinationTenant = session.DestinationDocument(ResourceKind.Tenant, key);
             var before = destinationTenant is null ? null : session.Destination.TenantVariables.GetValueOrDefault(destinationTenant.Id());
             var details = new List<ChangeDetail>();
-            var wanted = TenantVariableValues.FromSource(translator, session.Source.TenantVariables.GetValueOrDefault(tenant.Id()), details);
-            var present = TenantVariableValues.FromDestination(translator.Destination, before);
+            var wanted = TenantVariableValues.FromSource(translator, session.Source.TenantVariables.GetValueOrDefault(tenant.Id()), details,
+                session.Source.TenantCommonVariables.GetValueOrDefault(tenant.Id()), destinationHasV2);
+            var present = TenantVariableValues.FromDestination(translator.Destination, before,
+                destinationTenant is null ? null : session.Destination.TenantCommonVariables.GetValueOrDefault(destinationTenant.Id()));
+            foreach (var skipped in details.Where(d => d.Rule == TenantVariableValues.NeedsV2Rule))
+            {
+                session.Diagnostics.Add(new Diagnostic(Severity.Warning,
+                    $"Tenant \"{key}\": the common value {skipped.Item} is scoped to environments and the destination (Octopus {session.Destination.ServerVersion ?? "unknown"}) has no tenant variables v2; it is not written.",
+                    $"{TenantVariableValues.NeedsV2Rule}: common values scoped to environments are read and written through tenant variables v2 only (2025.2+).",
+                    key));
+            }
+
             var change = Decide(session, key, destinationTenantId, before, wanted, present, owned.Of(key), owned, details);
             if (change is not null)
             {
