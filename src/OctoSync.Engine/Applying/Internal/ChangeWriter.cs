@@ -23,14 +23,10 @@ internal sealed class ChangeWriter(IOctopusSpaceClient client, IdRegistry ids)
                 await ids.ReadDeferredChannelsAsync([ReferenceToken.For(change.Kind, change.Key)]).ConfigureAwait(false);
             }
 
-            var unresolved = new List<string>();
-            var id = change.DestinationId is null ? null : _tokens.ResolveString(change.DestinationId, unresolved);
-            var body = change.After is null ? null : _tokens.Resolve(change.After, unresolved);
+            var (id, body, unresolved) = Resolve(change);
             if (unresolved.Count > 0 && await ids.ReadDeferredChannelsAsync(unresolved).ConfigureAwait(false))
             {
-                unresolved.Clear();
-                id = change.DestinationId is null ? null : _tokens.ResolveString(change.DestinationId, unresolved);
-                body = change.After is null ? null : _tokens.Resolve(change.After, unresolved);
+                (id, body, unresolved) = Resolve(change);
             }
 
             if (unresolved.Count > 0)
@@ -45,6 +41,15 @@ internal sealed class ChangeWriter(IOctopusSpaceClient client, IdRegistry ids)
             // Reading a new project's channels failed: this change cannot be written.
             return new ChangeOutcome(change, ApplyOutcome.Failed, e.Message, change.DestinationId);
         }
+    }
+
+    /// <summary>The change's destination id and document with every token resolved, and the tokens that could not be.</summary>
+    private (string? Id, JsonObject? Body, List<string> Unresolved) Resolve(Change change)
+    {
+        var unresolved = new List<string>();
+        var id = change.DestinationId is null ? null : _tokens.ResolveString(change.DestinationId, unresolved);
+        var body = change.After is null ? null : _tokens.Resolve(change.After, unresolved);
+        return (id, body, unresolved);
     }
 
     private async Task<ChangeOutcome> WriteResolvedAsync(Change change, string? id, JsonObject? body, CancellationToken ct)

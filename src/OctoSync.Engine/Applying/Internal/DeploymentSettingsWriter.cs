@@ -18,7 +18,7 @@ internal static class DeploymentSettingsWriter
 {
     public static async Task<ChangeOutcome> WriteAsync(IOctopusSpaceClient client, Change change, string projectId, JsonObject body, CancellationToken ct)
     {
-        var viaRoute = body.Obj("Links")?.Str(DeploymentSettingsPlanner.RouteLink) is not null;
+        var viaRoute = DeploymentSettingsPlanner.RouteOf(body) is not null;
         var path = viaRoute
             ? $"{ResourcePaths.Document(ResourceKind.Project, projectId)}/deploymentsettings"
             : ResourcePaths.Document(ResourceKind.Project, projectId);
