@@ -31,6 +31,14 @@ public interface IOctopusSpaceClient
     /// <summary>GET <c>{collection}?ids=…</c> in batches (following <c>Page.Next</c>), for collections without <c>/all</c> or to read a subset.</summary>
     Task<IReadOnlyList<JsonObject>> GetByIdsAsync(string collection, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <see cref="GetByIdsAsync(string, IReadOnlyCollection{string}, CancellationToken)"/>, handing each answer's documents to
+    /// <paramref name="keep"/> as it arrives and returning what it made, in batch order: a reader that keeps documents in a
+    /// smaller form then never holds every batch as <see cref="JsonObject"/> trees at once (issue #10). The same requests.
+    /// </summary>
+    async Task<IReadOnlyList<T>> GetByIdsAsync<T>(string collection, IReadOnlyCollection<string> ids, Func<IReadOnlyList<JsonObject>, T> keep, CancellationToken cancellationToken = default) =>
+        [keep(await GetByIdsAsync(collection, ids, cancellationToken).ConfigureAwait(false))];
+
     /// <summary>Pages through <c>{collection}?{query}</c> following <c>Page.Next</c>.</summary>
     IAsyncEnumerable<JsonObject> ListAsync(string collection, string? query = null, CancellationToken cancellationToken = default);
 

@@ -14,20 +14,25 @@ public sealed partial class OctopusSpaceClient
         return await ItemsFollowingPagesAsync(OctopusPage.Read(node) ?? throw NotACollection(path, node), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<JsonObject>> GetByIdsAsync(string collection, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<JsonObject>> GetByIdsAsync(string collection, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
+        (await GetByIdsAsync(collection, ids, documents => documents, cancellationToken)).SelectMany(d => d).ToList();
+
+    public async Task<IReadOnlyList<T>> GetByIdsAsync<T>(string collection, IReadOnlyCollection<string> ids, Func<IReadOnlyList<JsonObject>, T> keep, CancellationToken cancellationToken = default)
     {
         var wanted = new HashSet<string>(ids, StringComparer.OrdinalIgnoreCase);
         // Room left for the ids once the URL has its path, "?ids=" and "&take=50".
         var room = IdBatches.MaxUrlLength - ResolveUrl(collection).AbsoluteUri.Length - "?ids=&take=".Length - 4;
-        var batches = await Task.WhenAll(IdBatches.Split(ids, room).Select(batch => ReadBatchAsync(collection, batch, wanted, cancellationToken)));
-        if (batches.Any(b => b is null))
+        // Each batch is handed over as it arrives; a batch the server answered with other documents is not.
+        var batches = await Task.WhenAll(IdBatches.Split(ids, room).Select(async batch =>
+            await ReadBatchAsync(collection, batch, wanted, cancellationToken) is { } documents ? (Kept: keep(documents), Ok: true) : default));
+        if (batches.Any(b => !b.Ok))
         {
             // The server ignored ids= (the 2021.2 Swagger lists no ids filter on some collections, e.g. runbookProcesses):
             // one pass over the whole collection beats following every batch's pages through all of it.
-            return await ListAsync(collection, "take=1000", cancellationToken).Where(d => d.Str("Id") is { } id && wanted.Contains(id)).ToListAsync(cancellationToken);
+            return [keep(await ListAsync(collection, "take=1000", cancellationToken).Where(d => d.Str("Id") is { } id && wanted.Contains(id)).ToListAsync(cancellationToken))];
         }
 
-        return batches.SelectMany(b => b!).ToList();
+        return batches.Select(b => b.Kept).ToList();
     }
 
     /// <summary>One <c>ids=</c> batch with its later pages; null when the answer holds documents that were not asked for.</summary>

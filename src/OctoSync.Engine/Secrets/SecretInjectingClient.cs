@@ -30,6 +30,9 @@ public sealed class SecretInjectingClient(IOctopusSpaceClient inner, ResolvedSec
     public Task<IReadOnlyList<JsonObject>> GetByIdsAsync(string collection, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
         inner.GetByIdsAsync(collection, ids, cancellationToken);
 
+    public Task<IReadOnlyList<T>> GetByIdsAsync<T>(string collection, IReadOnlyCollection<string> ids, Func<IReadOnlyList<JsonObject>, T> keep, CancellationToken cancellationToken = default) =>
+        inner.GetByIdsAsync(collection, ids, keep, cancellationToken);
+
     public IAsyncEnumerable<JsonObject> ListAsync(string collection, string? query = null, CancellationToken cancellationToken = default) =>
         inner.ListAsync(collection, query, cancellationToken);
 

@@ -66,11 +66,11 @@ public static class SnapshotReader
             MachinePolicies = Read(SnapshotCollections.MachinePolicies),
             Machines = Read(SnapshotCollections.Machines),
             Teams = Read(SnapshotCollections.Teams).Where(t => t.Str("SpaceId") is null || IdEquals(t.Str("SpaceId"), client.SpaceId)).ToList(),
-            DeploymentProcesses = ById(deploymentProcesses.Result),
-            RunbookProcesses = ById(runbookProcesses.Result),
-            VariableSets = ById(variableSets.Result),
-            TenantVariables = ByTenantId(tenantVariables.Result),
-            TenantCommonVariables = ByTenantId(commonVariables.Result),
+            DeploymentProcesses = deploymentProcesses.Result,
+            RunbookProcesses = runbookProcesses.Result,
+            VariableSets = variableSets.Result,
+            TenantVariables = new CompactDocumentDictionary(tenantVariables.Result, d => d.Str("TenantId")),
+            TenantCommonVariables = new CompactDocumentDictionary(commonVariables.Result, d => d.Str("TenantId")),
         };
     }
 
@@ -119,49 +119,31 @@ public static class SnapshotReader
         return await read();
     }
 
-    private static async Task<IReadOnlyList<JsonObject>> ReadByIdsAsync(
+    /// <summary>
+    /// The documents by id, each answer kept as compact text as soon as it arrives (<see cref="CompactDocumentDictionary"/>): these are
+    /// the snapshot's largest collections, and holding every batch as trees until the last one came was the read's peak.
+    /// </summary>
+    private static async Task<CompactDocumentDictionary> ReadByIdsAsync(
         IOctopusSpaceClient client, string collection, Task<IReadOnlyList<JsonObject>> owners,
         Func<IEnumerable<JsonObject>, IEnumerable<string>> ids, CancellationToken ct)
     {
         var wanted = ids(await owners).ToList();
-        return wanted.Count == 0 ? [] : await client.GetByIdsAsync(collection, wanted, ct);
+        return new CompactDocumentDictionary(wanted.Count == 0 ? [] : await client.GetByIdsAsync(collection, wanted, EncodeById, ct));
     }
 
+    private static IReadOnlyList<(string Key, CompactDocument Document)> EncodeById(IReadOnlyList<JsonObject> documents) =>
+        CompactDocumentDictionary.Encode(documents, d => d.Id());
+
     /// <summary>Project and library variable sets in one run of batches: fewer, fuller batches than two runs.</summary>
-    private static async Task<IReadOnlyList<JsonObject>> ReadVariableSetsAsync(
+    private static async Task<CompactDocumentDictionary> ReadVariableSetsAsync(
         IOctopusSpaceClient client, Task<IReadOnlyList<JsonObject>> projects, Task<IReadOnlyList<JsonObject>> libraryVariableSets, CancellationToken ct)
     {
         var ids = (await projects).Concat(await libraryVariableSets).Select(o => o.Str("VariableSetId")).OfType<string>().ToList();
-        return ids.Count == 0 ? [] : await client.GetByIdsAsync("variables/all", ids, ct);
+        return new CompactDocumentDictionary(ids.Count == 0 ? [] : await client.GetByIdsAsync("variables/all", ids, EncodeById, ct));
     }
 
     /// <summary>The step a collection is reported as: its last segment (<c>/api/teams</c> → <c>teams</c>).</summary>
     private static string StepName(string collection) => collection[(collection.LastIndexOf('/') + 1)..];
 
     private static bool IdEquals(string? a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
-
-    private static Dictionary<string, JsonObject> ByTenantId(IEnumerable<JsonObject> documents)
-    {
-        var byId = new Dictionary<string, JsonObject>(StringComparer.OrdinalIgnoreCase);
-        foreach (var document in documents)
-        {
-            if (document.Str("TenantId") is { } tenantId)
-            {
-                byId[tenantId] = document;
-            }
-        }
-
-        return byId;
-    }
-
-    private static Dictionary<string, JsonObject> ById(IEnumerable<JsonObject> documents)
-    {
-        var byId = new Dictionary<string, JsonObject>(StringComparer.OrdinalIgnoreCase);
-        foreach (var document in documents)
-        {
-            byId[document.Id()] = document;
-        }
-
-        return byId;
-    }
 }

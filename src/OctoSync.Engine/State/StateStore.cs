@@ -27,10 +27,10 @@ public sealed class StateStore
             return StateJournal.Replay(path, SyncState.Empty(destination));
         }
 
-        string text;
+        byte[] text;
         try
         {
-            text = File.ReadAllText(path);
+            text = File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -63,34 +63,36 @@ public sealed class StateStore
     /// <summary>Records the state updates of one write that succeeded, durably, before the next write starts.</summary>
     public void Append(string destination, StateJournalEntry entry) => StateJournal.Append(PathFor(destination), entry);
 
-    private static SyncState Read(string path, string text)
+    /// <remarks>
+    /// The file is identified by its top-level <c>format</c> and <c>formatVersion</c> first, so a foreign JSON file is
+    /// named as such, then read as state from its UTF-8 bytes. (Issue #10: it was decoded to a string and parsed into a
+    /// <see cref="JsonNode"/> tree before it was read, three copies of a state that is tens of megabytes at 500 projects.)
+    /// </remarks>
+    private static SyncState Read(string path, byte[] text)
     {
-        JsonNode? node;
+        (string? Format, int? Version) header;
         try
         {
-            node = JsonNode.Parse(text);
+            header = Header(text);
         }
         catch (JsonException ex)
         {
             throw new StateException(path, $"is not valid JSON (line {(ex.LineNumber ?? 0) + 1}): {ex.Message}", ex);
         }
 
-        // Identify the file before reading it as state, so a foreign JSON file is named as such.
-        var format = (node as JsonObject)?["format"] is JsonValue f && f.TryGetValue<string>(out var s) ? s : null;
-        if (format != SyncState.Empty(string.Empty).Format)
+        if (header.Format != SyncState.Empty(string.Empty).Format)
         {
-            throw new StateException(path, $"is not an OctoSync state file (\"format\" is {(format is null ? "missing" : $"'{format}'")}, expected 'octosync-state')");
+            throw new StateException(path, $"is not an OctoSync state file (\"format\" is {(header.Format is null ? "missing" : $"'{header.Format}'")}, expected 'octosync-state')");
         }
 
-        var version = node!["formatVersion"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : (int?)null;
-        if (version is not { } readable || !SyncState.ReadableFormatVersions.Contains(readable))
+        if (header.Version is not { } readable || !SyncState.ReadableFormatVersions.Contains(readable))
         {
-            throw new StateException(path, $"has format version {version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(missing)"}; this OctoSync reads versions {string.Join(", ", SyncState.ReadableFormatVersions)}");
+            throw new StateException(path, $"has format version {header.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(missing)"}; this OctoSync reads versions {string.Join(", ", SyncState.ReadableFormatVersions)}");
         }
 
         try
         {
-            var state = node.Deserialize<SyncState>(StateJson.Options)!;
+            var state = JsonSerializer.Deserialize<SyncState>(SkipPreamble(text), StateJson.Options)!;
             if (state.Destination is null || state.Objects is null || state.Variables is null || state.Variables.Values.Any(v => v is null))
             {
                 throw new JsonException("\"destination\", \"objects\" and \"variables\" must not be null");
@@ -104,6 +106,56 @@ public sealed class StateStore
             throw new StateException(path, $"is damaged: {ex.Message}", ex);
         }
     }
+
+    /// <summary>
+    /// The top-level <c>format</c> (a string, else null) and <c>formatVersion</c> (an integer, else null), reading the whole
+    /// document once as JSON (so a file that is not JSON fails here, with its line) and materialising nothing else.
+    /// </summary>
+    private static (string? Format, int? Version) Header(byte[] text)
+    {
+        var reader = new Utf8JsonReader(SkipPreamble(text));
+        if (!reader.Read())
+        {
+            throw new JsonException("The input does not contain any JSON tokens.");
+        }
+
+        string? format = null;
+        int? version = null;
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isFormat = reader.ValueTextEquals("format"u8);
+                var isVersion = reader.ValueTextEquals("formatVersion"u8);
+                reader.Read();
+                if (isFormat)
+                {
+                    format = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+                else if (isVersion)
+                {
+                    version = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var n) ? n : null;
+                }
+
+                reader.Skip();
+            }
+        }
+        else
+        {
+            reader.Skip();
+        }
+
+        // The rest must be nothing but whitespace, as a whole-document parse demands.
+        if (reader.Read())
+        {
+            throw new JsonException($"'{(char)text[(int)reader.TokenStartIndex]}' is invalid after a single JSON value. Expected end of data.");
+        }
+
+        return (format, version);
+    }
+
+    private static ReadOnlySpan<byte> SkipPreamble(byte[] text) =>
+        text.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? text.AsSpan(Encoding.UTF8.Preamble.Length) : text;
 
     private static string SafeFileName(string destination)
     {

@@ -36,6 +36,9 @@ public sealed class StoppingClient(IOctopusSpaceClient inner, string destination
     public Task<IReadOnlyList<JsonObject>> GetByIdsAsync(string collection, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
         Guard("GET", collection, () => inner.GetByIdsAsync(collection, ids, cancellationToken));
 
+    public Task<IReadOnlyList<T>> GetByIdsAsync<T>(string collection, IReadOnlyCollection<string> ids, Func<IReadOnlyList<JsonObject>, T> keep, CancellationToken cancellationToken = default) =>
+        Guard("GET", collection, () => inner.GetByIdsAsync(collection, ids, keep, cancellationToken));
+
     public async IAsyncEnumerable<JsonObject> ListAsync(string collection, string? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ThrowIfStopped("GET", collection);

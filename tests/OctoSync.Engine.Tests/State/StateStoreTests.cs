@@ -37,6 +37,18 @@ public sealed class StateStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_state_file_an_editor_saved_with_a_byte_order_mark_still_loads()
+    {
+        Store.Save(Sample());
+        var path = Store.PathFor("prod");
+        File.WriteAllBytes(path, [.. System.Text.Encoding.UTF8.Preamble, .. File.ReadAllBytes(path)]);
+
+        var loaded = Store.Load("prod");
+
+        Assert.Equal(Sample().Variables["Project:OctoFx/ConnectionString"], loaded.Variables["Project:OctoFx/ConnectionString"]);
+    }
+
+    [Fact]
     public void The_file_is_indented_json_with_keys_as_written()
     {
         Store.Save(Sample());
@@ -114,6 +126,12 @@ public sealed class StateStoreTests : IDisposable
     {
         { "{ \"format\": \"octosync-state\", ", "is not valid JSON (line 1)" },
         { "[1, 2]", "is not an OctoSync state file (\"format\" is missing, expected 'octosync-state')" },
+        { "{ \"format\": \"octosync-state\", \"formatVersion\": 2 } {}", "is not valid JSON (line 1)" },
+        { "{ \"format\": \"octosync-state\",\n  \"formatVersion\": 2,\n  \"objects\": { ", "is not valid JSON (line 3)" },
+        // Only the top level names the file: the same words nested inside another document do not.
+        { "{ \"config\": { \"format\": \"octosync-state\", \"formatVersion\": 2 } }", "is not an OctoSync state file (\"format\" is missing, expected 'octosync-state')" },
+        { "{ \"format\": 7 }", "is not an OctoSync state file (\"format\" is missing, expected 'octosync-state')" },
+        { "{ \"format\": \"octosync-state\", \"formatVersion\": \"2\" }", "has format version (missing); this OctoSync reads versions 1, 2" },
         { "{ \"name\": \"package.json\" }", "is not an OctoSync state file (\"format\" is missing, expected 'octosync-state')" },
         { "{ \"format\": \"terraform\" }", "is not an OctoSync state file (\"format\" is 'terraform', expected 'octosync-state')" },
         { "{ \"format\": \"octosync-state\", \"formatVersion\": 3, \"destination\": \"prod\" }", "has format version 3; this OctoSync reads versions 1, 2" },

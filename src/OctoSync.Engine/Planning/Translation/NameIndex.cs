@@ -83,7 +83,8 @@ public sealed class NameIndex
             {
                 foreach (var action in Actions(process).Where(a => a.Str("Id") is not null))
                 {
-                    Add(ResourceKind.Action, action.Id(), ResourceKeys.DeploymentAction(p, action.Name()), action);
+                    // No document: an action's tree would keep its whole process alive (its Parent), and no one asks for it.
+                    Add(ResourceKind.Action, action.Id(), ResourceKeys.DeploymentAction(p, action.Name()), null);
                 }
             }
         }
@@ -94,7 +95,7 @@ public sealed class NameIndex
             {
                 foreach (var action in Actions(process).Where(a => a.Str("Id") is not null))
                 {
-                    Add(ResourceKind.Action, action.Id(), ResourceKeys.RunbookAction(rb.Project, rb.Runbook, action.Name()), action);
+                    Add(ResourceKind.Action, action.Id(), ResourceKeys.RunbookAction(rb.Project, rb.Runbook, action.Name()), null);
                 }
             }
         }
@@ -119,7 +120,7 @@ public sealed class NameIndex
 
     public string? IdOf(ResourceKind kind, string key) => _byKey.TryGetValue((kind, key), out var id) ? id : null;
 
-    /// <summary>The document of a named object (not available for variable sets and processes: use the snapshot).</summary>
+    /// <summary>The document of a named object (not available for variable sets, processes and actions: use the snapshot).</summary>
     public JsonObject? Document(ResourceKind kind, string key) => _documents.TryGetValue((kind, key), out var d) ? d : null;
 
     public static IEnumerable<JsonObject> Actions(JsonObject process) =>

@@ -61,13 +61,14 @@ public static class VariableSetPlanner
         var diagnostics = desired.Diagnostics.Concat(VariableSetReport.MissingReferences(context, reaching, namesAfter)).ToList();
         var synced = desired.Values.Select(v => v.Value.Name).Concat(bases.Keys).Where(namesAfter.Contains)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var writes = updates.Count + creates.Count + deletes.Count > 0;
         var change = new Change
         {
             Kind = ResourceKind.VariableSet,
             Key = context.Key,
-            Action = updates.Count + creates.Count + deletes.Count > 0 ? ChangeAction.Update
+            Action = writes ? ChangeAction.Update
                 : details.Any(d => d.Action == ChangeAction.Leave) ? ChangeAction.Leave : ChangeAction.None,
-            Rule = details.FirstOrDefault(d => d.Action == ChangeAction.Leave && updates.Count + creates.Count + deletes.Count == 0)?.Rule ?? "default",
+            Rule = details.FirstOrDefault(d => d.Action == ChangeAction.Leave && !writes)?.Rule ?? "default",
             Reason = VariableSetReport.Summary(details),
             DestinationId = context.DestinationId,
             Owner = context.OwnerName,
@@ -76,6 +77,11 @@ public static class VariableSetPlanner
             Details = details,
             StateUpdates = stateUpdates,
         };
+        // A set that writes keeps its new document compressed; one that writes nothing holds none: its After is the set as
+        // read, and the snapshot has it (issue #10).
+        change = writes ? change.KeepsAfterCompact()
+            : change.ReadsSnapshot(context.Translator.Destination.Snapshot.VariableSets, context.DestinationId, afterToo: true);
+
         return new VariableSetPlan(change, diagnostics, cleanup, synced);
     }
 

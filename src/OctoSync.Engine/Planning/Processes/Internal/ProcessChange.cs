@@ -19,7 +19,7 @@ internal static class ProcessChange
         var keep = RuleText.DestinationOnlySteps(DestinationOnlyStepsMode.Keep);
         var left = details.FirstOrDefault(d => d.Action == ChangeAction.Leave && d.Rule != keep);
         var action = differs ? ChangeAction.Update : left is not null ? ChangeAction.Leave : ChangeAction.None;
-        return new Change
+        var change = new Change
         {
             Kind = context.RunbookName is null ? ResourceKind.DeploymentProcess : ResourceKind.RunbookProcess,
             Key = context.Key,
@@ -33,6 +33,12 @@ internal static class ProcessChange
             Details = details,
             StateUpdates = [.. outcomes.SelectMany(o => o.State)],
         };
+
+        // A process that writes keeps its new document compressed; one that writes nothing holds none, the snapshot has it
+        // (issue #10: Change.KeepsAfterCompact, Change.ReadsSnapshot).
+        var snapshot = t.Destination.Snapshot;
+        return action == ChangeAction.Update ? change.KeepsAfterCompact()
+            : change.ReadsSnapshot(context.RunbookName is null ? snapshot.DeploymentProcesses : snapshot.RunbookProcesses, context.DestinationId, afterToo: false);
     }
 
     private static string Summary(IReadOnlyList<ChangeDetail> details, ChangeAction action)
