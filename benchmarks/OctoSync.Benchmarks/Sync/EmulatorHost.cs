@@ -27,27 +27,9 @@ internal sealed class EmulatorHost : IAsyncDisposable
 
     public static async Task<EmulatorHost> StartAsync(int latencyMs)
     {
-        var host = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
-        var start = new ProcessStartInfo(host)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        // Under `dotnet-trace collect -- …` the child would inherit the tracer's port and wait for it: trace OctoSync only.
-        foreach (var variable in start.Environment.Keys.Where(k => k.StartsWith("DOTNET_Diagnostic", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(variable);
-        }
-
-        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
-        {
-            // Run as `dotnet OctoSync.Benchmarks.dll`: the child needs the assembly named too.
-            start.ArgumentList.Add(typeof(EmulatorHost).Assembly.Location);
-        }
-
-        start.ArgumentList.Add("serve");
-        start.ArgumentList.Add(latencyMs.ToString(CultureInfo.InvariantCulture));
+        var start = BenchmarkChild.StartInfo("serve", latencyMs.ToString(CultureInfo.InvariantCulture));
+        // The emulator writes nothing to stderr worth a pipe: let it through to the console.
+        start.RedirectStandardError = false;
         var process = Process.Start(start) ?? throw new InvalidOperationException("The emulator process did not start.");
         var ready = (await process.StandardOutput.ReadLineAsync())?.Split(' ');
         if (ready is not ["ready", var url, var key])

@@ -1,14 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using OctoSync.Cli.Infrastructure;
-using OctoSync.Cli.Rendering;
 using OctoSync.Engine.Api;
 using OctoSync.Engine.Configuration;
 using OctoSync.Engine.Model;
-using OctoSync.Engine.Planning;
-using OctoSync.Engine.Snapshot;
-using OctoSync.Engine.Sync;
-using Spectre.Console;
 
 namespace OctoSync.Benchmarks.Sync;
 
@@ -16,11 +10,11 @@ namespace OctoSync.Benchmarks.Sync;
 /// The sync benchmark of issue #10 (docs/performance.md): per size, a source emulator filled with a synthetic space
 /// and an empty destination (same environment names), each in a child process; then (a) first sync, (b) unchanged
 /// re-sync, (c) re-sync after one variable and one step change in the source, each a whole run as `octosync apply`
-/// does it: connect, read, plan, render the text plan, apply, save state.
+/// does it: connect, read, plan, render the text plan, apply, save state — each in a fresh child process of its own
+/// (<see cref="ScenarioProcess"/>), as a nightly run is, so no scenario inherits another's heap.
 /// </summary>
 internal static class SyncBenchmark
 {
-    private const int IdsPerBatch = 50;
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
     public static async Task<int> RunAsync(string[] args)
@@ -39,9 +33,17 @@ internal static class SyncBenchmark
         Console.WriteLine(string.Create(Culture,
             $"sync benchmark: latency {settings.LatencyMs} ms, server rate limit {Limit(settings.RateLimitPerMinute)}, client pace (requestsPerMinute) {Limit(settings.PacePerMinute)}, {Environment.ProcessorCount} cores"));
         var rows = new List<string>();
-        foreach (var size in settings.Sizes)
+        try
         {
-            rows.AddRange(await RunSizeAsync(SpaceShape.Of(size), settings));
+            foreach (var size in settings.Sizes)
+            {
+                rows.AddRange(await RunSizeAsync(SpaceShape.Of(size), settings));
+            }
+        }
+        catch (ScenarioFailedException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 1;
         }
 
         Console.WriteLine();
@@ -92,13 +94,7 @@ internal static class SyncBenchmark
             }
 
             await source.TakeCountsAsync();
-            var phases = new PhaseTimes();
-            rows.Add(await RunScenarioAsync(shape, "1 variable + 1 step changed", configuration, source, destination, phases));
-            if (settings.PlanRepeats > 0 && phases.LastInput is { } input)
-            {
-                RepeatPlanning(input, settings.PlanRepeats);
-            }
-
+            rows.Add(await RunScenarioAsync(shape, "1 variable + 1 step changed", configuration, source, destination, settings.PlanRepeats));
             return rows;
         }
         finally
@@ -107,7 +103,7 @@ internal static class SyncBenchmark
         }
     }
 
-    private static SyncConfiguration Configure(string folder, EmulatorHost source, EmulatorHost destination, int pace)
+    private static string Configure(string folder, EmulatorHost source, EmulatorHost destination, int pace)
     {
         Environment.SetEnvironmentVariable("OCTOSYNC_BENCHMARK_SOURCE_KEY", source.ApiKey);
         Environment.SetEnvironmentVariable("OCTOSYNC_BENCHMARK_DESTINATION_KEY", destination.ApiKey);
@@ -124,102 +120,36 @@ internal static class SyncBenchmark
             state:
               path: state
             """);
-        return ConfigurationLoader.Load(path);
-    }
-
-    /// <summary>Plans the same input again and again: what a profiler should look at when planning is the question.</summary>
-    private static void RepeatPlanning(PlanningInput input, int repeats)
-    {
-        // What the input (both snapshots and the state) keeps alive: the floor under the working set while planning.
-        var liveMiB = GC.GetTotalMemory(forceFullCollection: true) / (1024.0 * 1024.0);
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var allocated = GC.GetTotalAllocatedBytes(precise: true);
-        var pause = GC.GetTotalPauseDuration();
-        int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
-        var watch = Stopwatch.StartNew();
-        var changes = 0;
-        for (var i = 0; i < repeats; i++)
-        {
-            changes += SyncPlanner.Plan(input).Changes.Count;
-        }
-
-        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        // Allocation per plan is the steadiest figure on a shared machine; the GC's pauses are what it costs.
-        var perPlanMiB = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (1024.0 * 1024.0) / repeats;
-        Console.WriteLine(string.Create(Culture,
-            $"planned {repeats} more times: input live {liveMiB:0} MiB after a full collection; {watch.Elapsed.TotalMilliseconds / repeats:0} ms wall, {cpu.TotalMilliseconds / repeats:0} ms CPU per plan ({changes / repeats} changes); "
-            + $"{perPlanMiB:0} MiB allocated and {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds / repeats:0} ms in GC pauses per plan; "
-            + $"collections gen0/1/2: {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]}"));
+        // Loaded here too, so that a configuration the child could not load fails before any scenario starts.
+        _ = ConfigurationLoader.Load(path);
+        return path;
     }
 
     private static async Task<string> RunScenarioAsync(
-        SpaceShape shape, string scenario, SyncConfiguration configuration, EmulatorHost source, EmulatorHost destination, PhaseTimes? phases = null)
+        SpaceShape shape, string scenario, string configuration, EmulatorHost source, EmulatorHost destination, int planRepeats = 0)
     {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        phases ??= new PhaseTimes();
-        var runner = new SyncRunner(phases.Wrap(DefaultServices.Sync()));
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var wall = Stopwatch.StartNew();
-        DestinationPlan planned;
-        string outcome;
-        await using (var memory = new MemorySampler())
+        var run = await ScenarioProcess.RunAsync(configuration, scenario, planRepeats);
+        var sourceCounts = await source.TakeCountsAsync();
+        var destinationCounts = await destination.TakeCountsAsync();
+        int Of(Dictionary<string, int> counts, string key) => counts.GetValueOrDefault(key);
+        var writes = Of(destinationCounts, "POST") + Of(destinationCounts, "PUT") + Of(destinationCounts, "DELETE");
+        var requests = sourceCounts.Concat(destinationCounts).Where(c => c.Key != "429").Sum(c => c.Value);
+        var floor = run.ReadFloor + run.WriteFloor;
+        Console.WriteLine($"{scenario}: {run.Outcome}");
+        Console.WriteLine(string.Create(Culture,
+            $"  its process: peak {run.PeakMiB:0} MiB ({run.PeakSource}); at the end GC heap {run.GcHeapMiB:0} MiB, GC committed {run.GcCommittedMiB:0} MiB; {run.ProcessCpu:0.0} s CPU from process start"));
+        if (run.PlanRepeats is { } repeated)
         {
-            planned = (await runner.PlanAsync(configuration)).Single();
-            var render = Stopwatch.StartNew();
-            var text = new StringWriter();
-            var console = AnsiConsole.Create(new AnsiConsoleSettings
-            {
-                Ansi = AnsiSupport.No,
-                ColorSystem = ColorSystemSupport.NoColors,
-                Interactive = InteractionSupport.No,
-                Out = new AnsiConsoleOutput(text),
-            });
-            console.Profile.Width = 160;
-            PlanRenderer.Render(console, new ErrorConsole(console), planned);
-            phases.Render = render.Elapsed;
-            var apply = Stopwatch.StartNew();
-            try
-            {
-                var result = await runner.ApplyAsync(configuration, planned);
-                outcome = $"{PlanSummary.Of(planned.Plan)}; applied: {string.Join(", ", result.Final.Outcomes.GroupBy(o => o.Outcome).Select(g => $"{g.Count()} {g.Key}"))}";
-            }
-            catch (SyncException ex)
-            {
-                outcome = $"{PlanSummary.Of(planned.Plan)}; not applied: {ex.Message}";
-            }
-
-            phases.Apply = apply.Elapsed;
-            (planned.Client as IDisposable)?.Dispose();
-            wall.Stop();
-            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-            var sourceCounts = await source.TakeCountsAsync();
-            var destinationCounts = await destination.TakeCountsAsync();
-            int Of(Dictionary<string, int> counts, string key) => counts.GetValueOrDefault(key);
-            var writes = Of(destinationCounts, "POST") + Of(destinationCounts, "PUT") + Of(destinationCounts, "DELETE");
-            var requests = sourceCounts.Concat(destinationCounts).Where(c => c.Key != "429").Sum(c => c.Value);
-            var readFloor = ReadFloor(planned.Source) + ReadFloor(planned.Destination);
-            var writeFloor = planned.Plan.Changes.Where(c => c.Writes).Select(c => (c.Kind, c.Key)).Distinct().Count();
-            var floor = readFloor + writeFloor;
-            Console.WriteLine($"{scenario}: {outcome}");
-            return string.Create(Culture,
-                $"| {shape.Size} | {scenario} | {Of(sourceCounts, "GET")} | {Of(destinationCounts, "GET")} | {Of(destinationCounts, "POST")} | {Of(destinationCounts, "PUT")} | {Of(destinationCounts, "DELETE")} "
-                + $"| {Of(sourceCounts, "429") + Of(destinationCounts, "429")} | {writes} | {floor} = {readFloor}+{writeFloor} | {(double)requests / floor:0.00} "
-                + $"| {wall.Elapsed.TotalSeconds:0.0} | {cpu.TotalSeconds:0.0} | {memory.PeakMiB:0} "
-                + $"| {phases.Span("connect").TotalSeconds:0.00} | {phases.Span("read").TotalSeconds:0.00} | {phases.Plan.TotalSeconds:0.00} ({phases.PlanCpu.TotalSeconds:0.00}) "
-                + $"| {phases.Render.TotalSeconds:0.00} | {phases.Apply.TotalSeconds:0.00} |");
+            Console.WriteLine(repeated);
         }
+
+        return string.Create(Culture,
+            $"| {shape.Size} | {scenario} | {Of(sourceCounts, "GET")} | {Of(destinationCounts, "GET")} | {Of(destinationCounts, "POST")} | {Of(destinationCounts, "PUT")} | {Of(destinationCounts, "DELETE")} "
+            + $"| {Of(sourceCounts, "429") + Of(destinationCounts, "429")} | {writes} | {floor} = {run.ReadFloor}+{run.WriteFloor} | {(double)requests / floor:0.00} "
+            + $"| {run.Wall:0.0} | {run.Cpu:0.0} | {run.PeakMiB:0} "
+            + $"| {run.Connect:0.00} | {run.Read:0.00} | {run.Plan:0.00} ({run.PlanCpu:0.00}) "
+            + $"| {run.Render:0.00} | {run.Apply:0.00} |");
     }
-
-    /// <summary>
-    /// The fewest requests that read one space: <c>/api</c> and <c>/api/spaces/all</c> to connect, one <c>/all</c>
-    /// per collection, and <c>ids=</c> batches of 50 for deployment processes, runbook processes and variable sets.
-    /// </summary>
-    private static int ReadFloor(SpaceSnapshot snapshot) =>
-        2 + SnapshotCollections.All.Count
-        + Batches(snapshot.DeploymentProcesses.Count) + Batches(snapshot.RunbookProcesses.Count) + Batches(snapshot.VariableSets.Count);
-
-    private static int Batches(int count) => (count + IdsPerBatch - 1) / IdsPerBatch;
 
     private static string Limit(int perMinute) => perMinute > 0 ? $"{perMinute}/min" : "off";
 }
