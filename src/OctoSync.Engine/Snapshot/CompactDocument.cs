@@ -36,7 +36,7 @@ public sealed class CompactDocument
         _tree = new WeakReference<JsonObject?>(tree);
     }
 
-    /// <summary>The bytes kept (for the benchmark and the tests).</summary>
+    /// <summary>The bytes kept (for the tests).</summary>
     public int KeptBytes => _compressed.Length;
 
     /// <summary>Keeps <paramref name="document"/>; while the caller still holds it, <see cref="Document"/> gives it back.</summary>

@@ -38,7 +38,7 @@ public sealed class CompactDocumentDictionary : IReadOnlyDictionary<string, Json
 
     public int Count => _entries.Count;
 
-    /// <summary>The bytes kept, compressed (for the benchmark and the tests).</summary>
+    /// <summary>The bytes kept, compressed (for the tests).</summary>
     public long KeptBytes => _entries.Values.Sum(e => (long)e.KeptBytes);
 
     public IEnumerable<string> Keys => _entries.Keys;

@@ -113,7 +113,8 @@ public sealed class StateStore
     /// </summary>
     private static (string? Format, int? Version) Header(byte[] text)
     {
-        var reader = new Utf8JsonReader(SkipPreamble(text));
+        var json = SkipPreamble(text);
+        var reader = new Utf8JsonReader(json);
         if (!reader.Read())
         {
             throw new JsonException("The input does not contain any JSON tokens.");
@@ -148,7 +149,7 @@ public sealed class StateStore
         // The rest must be nothing but whitespace, as a whole-document parse demands.
         if (reader.Read())
         {
-            throw new JsonException($"'{(char)text[(int)reader.TokenStartIndex]}' is invalid after a single JSON value. Expected end of data.");
+            throw new JsonException($"'{(char)json[(int)reader.TokenStartIndex]}' is invalid after a single JSON value. Expected end of data.");
         }
 
         return (format, version);

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using OctoSync.Engine.Snapshot;
 using OctoSync.Engine.State;
 
-namespace OctoSync.Engine.Tests.Api;
+namespace OctoSync.Engine.Tests.Snapshot;
 
 /// <summary>
 /// The snapshot's largest collections are kept as compact text and parsed when asked for (issue #10). What planning saw
