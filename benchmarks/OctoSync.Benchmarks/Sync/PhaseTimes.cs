@@ -20,6 +20,12 @@ internal sealed class PhaseTimes
     public TimeSpan Plan { get; private set; }
     public TimeSpan PlanCpu { get; private set; }
     public TimeSpan Render { get; set; }
+
+    /// <summary>The process's high-water mark (MiB) when both reads had ended, when planning started (the state loaded)
+    /// and when it ended: which phase set the peak.</summary>
+    public double? PeakAfterRead { get; private set; }
+    public double? PeakBeforePlan { get; private set; }
+    public double? PeakAfterPlan { get; private set; }
     public TimeSpan Apply { get; set; }
 
     public TimeSpan Span(string phase)
@@ -44,16 +50,19 @@ internal sealed class PhaseTimes
             var start = Stopwatch.GetTimestamp();
             var snapshot = await inner.Read(client, progress, ct);
             Record("read", start);
+            PeakAfterRead = PeakMemory.HighWaterMarkMiB();
             return snapshot;
         },
         Plan = input =>
         {
+            PeakBeforePlan ??= PeakMemory.HighWaterMarkMiB();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var start = Stopwatch.GetTimestamp();
             var plan = inner.Plan(input);
             LastInput = input;
             Plan += Stopwatch.GetElapsedTime(start);
             PlanCpu += Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            PeakAfterPlan = PeakMemory.HighWaterMarkMiB();
             return plan;
         },
     };

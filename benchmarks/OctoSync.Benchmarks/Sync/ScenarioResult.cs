@@ -23,6 +23,12 @@ internal sealed record ScenarioResult
 
     public required double PeakMiB { get; init; }
 
+    /// <summary>The high-water mark when the reads ended, when planning started (connect, read and loading the state behind it) and when it
+    /// ended; null where there is no /proc.</summary>
+    public double? PeakAfterReadMiB { get; init; }
+    public double? PeakBeforePlanMiB { get; init; }
+    public double? PeakAfterPlanMiB { get; init; }
+
     /// <summary>Where <see cref="PeakMiB"/> came from: "VmHWM" (the kernel's high-water mark) or "sampled".</summary>
     public required string PeakSource { get; init; }
 

@@ -132,6 +132,9 @@ internal static class ScenarioRun
             ProcessCpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,
             PeakMiB = highWater ?? sampledMiB,
             PeakSource = highWater is null ? "sampled" : "VmHWM",
+            PeakAfterReadMiB = phases.PeakAfterRead,
+            PeakBeforePlanMiB = phases.PeakBeforePlan,
+            PeakAfterPlanMiB = phases.PeakAfterPlan,
             GcHeapMiB = GC.GetTotalMemory(forceFullCollection: false) / MiB,
             GcCommittedMiB = GC.GetGCMemoryInfo().TotalCommittedBytes / MiB,
         };

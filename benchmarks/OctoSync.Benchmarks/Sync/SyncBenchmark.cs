@@ -137,7 +137,7 @@ internal static class SyncBenchmark
         var floor = run.ReadFloor + run.WriteFloor;
         Console.WriteLine($"{scenario}: {run.Outcome}");
         Console.WriteLine(string.Create(Culture,
-            $"  its process: peak {run.PeakMiB:0} MiB ({run.PeakSource}); at the end GC heap {run.GcHeapMiB:0} MiB, GC committed {run.GcCommittedMiB:0} MiB; {run.ProcessCpu:0.0} s CPU from process start"));
+            $"  its process: peak {run.PeakMiB:0} MiB ({run.PeakSource}{PeakByPhase(run)}); at the end GC heap {run.GcHeapMiB:0} MiB, GC committed {run.GcCommittedMiB:0} MiB; {run.ProcessCpu:0.0} s CPU from process start"));
         if (run.PlanRepeats is { } repeated)
         {
             Console.WriteLine(repeated);
@@ -150,6 +150,13 @@ internal static class SyncBenchmark
             + $"| {run.Connect:0.00} | {run.Read:0.00} | {run.Plan:0.00} ({run.PlanCpu:0.00}) "
             + $"| {run.Render:0.00} | {run.Apply:0.00} |");
     }
+
+    /// <summary>"; 170 after reading, 180 before planning, 240 after": the high-water mark at the phase ends, so the phase
+    /// that set the peak shows (between reading and planning the state is loaded).</summary>
+    private static string PeakByPhase(ScenarioResult run) =>
+        run is { PeakAfterReadMiB: { } read, PeakBeforePlanMiB: { } before, PeakAfterPlanMiB: { } after }
+            ? string.Create(Culture, $"; {read:0} after reading, {before:0} before planning, {after:0} after")
+            : "";
 
     private static string Limit(int perMinute) => perMinute > 0 ? $"{perMinute}/min" : "off";
 }
