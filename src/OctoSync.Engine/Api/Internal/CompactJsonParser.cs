@@ -25,13 +25,13 @@ internal static class CompactJsonParser
     public static JsonNode? Parse(ReadOnlySpan<byte> utf8Json)
     {
         var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
-        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        var scratch = new Scratch();
         if (!reader.Read())
         {
             throw new JsonException("The input does not contain any JSON tokens.");
         }
 
-        var root = ReadValue(ref reader, strings);
+        var root = ReadValue(ref reader, scratch, 0);
         if (reader.Read())
         {
             throw new JsonException($"'{(char)utf8Json[(int)reader.TokenStartIndex]}' is invalid after a single JSON value. Expected end of data. BytePositionInLine: {reader.TokenStartIndex}.");
@@ -40,18 +40,45 @@ internal static class CompactJsonParser
         return root;
     }
 
-    private static JsonNode? ReadValue(ref Utf8JsonReader reader, Dictionary<string, string> strings)
+    /// <summary>
+    /// What one parse reuses: the shared strings, and one list per nesting depth to gather an object's properties or
+    /// an array's items in (issue #10: a new list per object, grown as it filled, was a tenth of planning, which parses
+    /// every kept document again). Each list is copied into its node and cleared before the next node at that depth.
+    /// </summary>
+    private sealed class Scratch
+    {
+        private readonly List<List<KeyValuePair<string, JsonNode?>>> _properties = [];
+        private readonly List<List<JsonNode?>> _items = [];
+
+        public Dictionary<string, string> Strings { get; } = new(StringComparer.Ordinal);
+
+        public List<KeyValuePair<string, JsonNode?>> Properties(int depth) => At(_properties, depth);
+
+        public List<JsonNode?> Items(int depth) => At(_items, depth);
+
+        private static List<T> At<T>(List<List<T>> lists, int depth)
+        {
+            while (lists.Count <= depth)
+            {
+                lists.Add([]);
+            }
+
+            return lists[depth];
+        }
+    }
+
+    private static JsonNode? ReadValue(ref Utf8JsonReader reader, Scratch scratch, int depth)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
                 // Gathered first so that each object's dictionary is made at its final size (no spare slots kept).
-                var properties = new List<KeyValuePair<string, JsonNode?>>();
+                var properties = scratch.Properties(depth);
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    var name = Text(ref reader, strings);
+                    var name = Text(ref reader, scratch.Strings);
                     reader.Read();
-                    properties.Add(KeyValuePair.Create(name, ReadValue(ref reader, strings)));
+                    properties.Add(KeyValuePair.Create(name, ReadValue(ref reader, scratch, depth + 1)));
                 }
 
                 try
@@ -62,17 +89,23 @@ internal static class CompactJsonParser
                 {
                     throw new JsonException("The answer has the same property twice in one object.", ex);
                 }
-
-            case JsonTokenType.StartArray:
-                var items = new List<JsonNode?>();
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                finally
                 {
-                    items.Add(ReadValue(ref reader, strings));
+                    properties.Clear();
                 }
 
-                return new JsonArray([.. items]);
+            case JsonTokenType.StartArray:
+                var items = scratch.Items(depth);
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    items.Add(ReadValue(ref reader, scratch, depth + 1));
+                }
+
+                var array = new JsonArray([.. items]);
+                items.Clear();
+                return array;
             case JsonTokenType.String:
-                return JsonValue.Create(Text(ref reader, strings));
+                return JsonValue.Create(Text(ref reader, scratch.Strings));
             case JsonTokenType.True:
                 return JsonValue.Create(true);
             case JsonTokenType.False:
