@@ -10,5 +10,7 @@ public static class StateJson
         WriteIndented = true,
         // Dictionary keys are object keys such as "Project:OctoFx": never renamed.
         DictionaryKeyPolicy = null,
+        // Short strings read once each while a state file is read (StateStore); written as the default converter does.
+        Converters = { new SharedStrings() },
     };
 }

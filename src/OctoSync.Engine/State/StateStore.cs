@@ -92,7 +92,12 @@ public sealed class StateStore
 
         try
         {
-            var state = JsonSerializer.Deserialize<SyncState>(SkipPreamble(text), StateJson.Options)!;
+            SyncState state;
+            using (SharedStrings.Reading())
+            {
+                state = JsonSerializer.Deserialize<SyncState>(SkipPreamble(text), StateJson.Options)!;
+            }
+
             if (state.Destination is null || state.Objects is null || state.Variables is null || state.Variables.Values.Any(v => v is null))
             {
                 throw new JsonException("\"destination\", \"objects\" and \"variables\" must not be null");

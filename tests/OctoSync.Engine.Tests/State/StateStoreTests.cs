@@ -37,6 +37,34 @@ public sealed class StateStoreTests : IDisposable
     }
 
     [Fact]
+    public void Short_strings_repeated_in_the_file_are_read_as_one_instance_and_long_ones_keep_their_text()
+    {
+        var scope = "{\"Environment\":[\"Test\"]}";
+        var script = new string('x', 500);
+        var state = SyncState.Empty("prod").With(
+        [
+            new StateUpdate.SetObject("Step:A/Run", new ObjectState(script, Fields: ["ScriptBody", "Name"])),
+            new StateUpdate.SetObject("Step:B/Run", new ObjectState(script, Fields: ["ScriptBody", "Name"])),
+            new StateUpdate.SetVariable("Project:A/Url", [new VariableValueState("s1", "fp-same", "d1", "fp-same", false, "", "t1", scope)]),
+            new StateUpdate.SetVariable("Project:B/Url", [new VariableValueState("s2", "fp-other", "d2", "fp-other", false, "", "t2", scope)]),
+        ]);
+
+        Store.Save(state);
+        var loaded = Store.Load("prod");
+
+        var a = loaded.Variables["Project:A/Url"][0];
+        var b = loaded.Variables["Project:B/Url"][0];
+        Assert.Equal(state.Variables["Project:A/Url"], loaded.Variables["Project:A/Url"]);
+        Assert.Equal(scope, a.ScopeKey);
+        Assert.Same(a.ScopeKey, b.ScopeKey);
+        Assert.Same(a.SourceFingerprint, a.WrittenFingerprint);
+        Assert.Same(loaded.Objects["Step:A/Run"].Fields![0], loaded.Objects["Step:B/Run"].Fields![0]);
+        Assert.Equal(script, loaded.Objects["Step:A/Run"].Fingerprint);
+        // A long string is not shared: it is read as it stands.
+        Assert.NotSame(loaded.Objects["Step:A/Run"].Fingerprint, loaded.Objects["Step:B/Run"].Fingerprint);
+    }
+
+    [Fact]
     public void A_state_file_an_editor_saved_with_a_byte_order_mark_still_loads()
     {
         Store.Save(Sample());
@@ -140,6 +168,8 @@ public sealed class StateStoreTests : IDisposable
         { "{ \"format\": \"octosync-state\", \"formatVersion\": 1, \"destination\": \"prod\", \"objects\": { \"Project:A\": 5 } }", "is damaged: " },
         { "{ \"format\": \"octosync-state\", \"formatVersion\": 1, \"destination\": \"prod\", \"objects\": null }", "is damaged: \"destination\", \"objects\" and \"variables\" must not be null" },
         { "{ \"format\": \"octosync-state\", \"formatVersion\": 1, \"destination\": \"staging\" }", "belongs to destination 'staging', not 'prod'" },
+        // A number where a string belongs is damage, as before strings were shared.
+        { "{ \"format\": \"octosync-state\", \"formatVersion\": 2, \"destination\": \"prod\",\n  \"objects\": { \"Project:A\": { \"fingerprint\": 5 } } }", "is damaged: The JSON value could not be converted to " },
     };
 
     [Theory]

@@ -48,7 +48,10 @@ public static class VariableSetPlanner
             reaching.AddRange(outcome.Reaching);
             if (outcome.State.Count > 0 || entries.Count > 0)
             {
-                stateUpdates.Add(new StateUpdate.SetVariable($"{context.Key}/{(e.Name ?? name)}", outcome.State));
+                // A name whose entries come out as the state has them keeps the state's own list (issue #10: on an unchanged
+                // re-sync the plan held a second copy of every variable entry, with its strings, until the state was saved).
+                var values = outcome.State.Count == entries.Count && outcome.State.SequenceEqual(entries) ? entries : outcome.State;
+                stateUpdates.Add(new StateUpdate.SetVariable($"{context.Key}/{(e.Name ?? name)}", values));
             }
 
             stateUpdates.AddRange(outcome.SecretState);
