@@ -27,17 +27,22 @@ public sealed class StateStore
             return StateJournal.Replay(path, SyncState.Empty(destination));
         }
 
-        byte[] text;
+        FileBytes text;
         try
         {
-            text = File.ReadAllBytes(path);
+            text = FileBytes.Read(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new StateException(path, $"cannot be read: {ex.Message}", ex);
         }
 
-        var state = Read(path, text);
+        SyncState state;
+        using (text)
+        {
+            state = Read(path, text.Span);
+        }
+
         if (!string.Equals(state.Destination, destination, StringComparison.Ordinal))
         {
             throw new StateException(path, $"belongs to destination '{state.Destination}', not '{destination}'");
@@ -68,7 +73,7 @@ public sealed class StateStore
     /// named as such, then read as state from its UTF-8 bytes. (Issue #10: it was decoded to a string and parsed into a
     /// <see cref="JsonNode"/> tree before it was read, three copies of a state that is tens of megabytes at 500 projects.)
     /// </remarks>
-    private static SyncState Read(string path, byte[] text)
+    private static SyncState Read(string path, ReadOnlySpan<byte> text)
     {
         (string? Format, int? Version) header;
         try
@@ -116,7 +121,7 @@ public sealed class StateStore
     /// The top-level <c>format</c> (a string, else null) and <c>formatVersion</c> (an integer, else null), reading the whole
     /// document once as JSON (so a file that is not JSON fails here, with its line) and materialising nothing else.
     /// </summary>
-    private static (string? Format, int? Version) Header(byte[] text)
+    private static (string? Format, int? Version) Header(ReadOnlySpan<byte> text)
     {
         var json = SkipPreamble(text);
         var reader = new Utf8JsonReader(json);
@@ -160,8 +165,8 @@ public sealed class StateStore
         return (format, version);
     }
 
-    private static ReadOnlySpan<byte> SkipPreamble(byte[] text) =>
-        text.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? text.AsSpan(Encoding.UTF8.Preamble.Length) : text;
+    private static ReadOnlySpan<byte> SkipPreamble(ReadOnlySpan<byte> text) =>
+        text.StartsWith(Encoding.UTF8.Preamble) ? text[Encoding.UTF8.Preamble.Length..] : text;
 
     private static string SafeFileName(string destination)
     {

@@ -87,6 +87,12 @@ public sealed class SyncRunner(SyncServices services)
                 (source as IDisposable)?.Dispose();
             }
 
+            // Reading is over: what it parsed and compressed is garbage now, and much of it has aged into the older
+            // generations, which the GC would collect only much later. One full, compacting collection here, once per
+            // run, lets the state and the plan start from the snapshots alone (issue #10: at 500 projects the state
+            // loaded on top of the read's garbage and set the run's peak, 245-328 MiB from one run to the next).
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+
             var read = new List<(DestinationConfiguration Configuration, StoppingClient Client, SpaceSnapshot Snapshot)>();
             for (var i = 0; i < connected.Count; i++)
             {

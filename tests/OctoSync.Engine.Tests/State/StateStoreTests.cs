@@ -153,6 +153,7 @@ public sealed class StateStoreTests : IDisposable
     public static TheoryData<string, string> Unusable => new()
     {
         { "{ \"format\": \"octosync-state\", ", "is not valid JSON (line 1)" },
+        { "", "is not valid JSON (line 1)" },
         { "[1, 2]", "is not an OctoSync state file (\"format\" is missing, expected 'octosync-state')" },
         { "{ \"format\": \"octosync-state\", \"formatVersion\": 2 } {}", "is not valid JSON (line 1)" },
         { "{ \"format\": \"octosync-state\",\n  \"formatVersion\": 2,\n  \"objects\": { ", "is not valid JSON (line 3)" },
