@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using OctoSync.Engine.Model;
 
 namespace OctoSync.Engine.State;
 
@@ -40,15 +41,7 @@ internal sealed class SharedStrings : JsonConverter<string>
 
         Span<char> chars = stackalloc char[SharedMaxBytes];
         var length = reader.CopyString(chars);
-        var lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(chars[..length], out var known))
-        {
-            return known;
-        }
-
-        var created = new string(chars[..length]);
-        pool.Add(created, created);
-        return created;
+        return StringPool.Share(pool, chars[..length]);
     }
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);

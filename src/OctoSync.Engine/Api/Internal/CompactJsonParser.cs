@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OctoSync.Engine.Model;
 
 namespace OctoSync.Engine.Api.Internal;
 
@@ -141,15 +142,7 @@ internal static class CompactJsonParser
             throw new JsonException("The answer has a string that is not valid UTF-8.", ex);
         }
 
-        var lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(chars[..length], out var known))
-        {
-            return known;
-        }
-
-        var created = new string(chars[..length]);
-        strings.Add(created, created);
-        return created;
+        return StringPool.Share(strings, chars[..length]);
     }
 
     private static string Shared(string text, Dictionary<string, string> strings)
