@@ -50,7 +50,13 @@ internal sealed class PhaseTimes
             var start = Stopwatch.GetTimestamp();
             var snapshot = await inner.Read(client, progress, ct);
             Record("read", start);
-            PeakAfterRead = PeakMemory.HighWaterMarkMiB();
+            // The source and the destination end their reads on different threads: the later mark is kept.
+            var peak = PeakMemory.HighWaterMarkMiB();
+            lock (gate)
+            {
+                PeakAfterRead = PeakAfterRead is { } earlier && peak is { } now ? Math.Max(earlier, now) : peak ?? PeakAfterRead;
+            }
+
             return snapshot;
         },
         Plan = input =>
